@@ -1,0 +1,12 @@
+/** How a client puts credentials on each attempt of a request. */
+export interface Auth {
+  /** Sets credentials on one attempt's request (headers). `refresh` is true on the attempt after a 401. */
+  authorize(request: Request, context: { refresh: boolean }): void | Promise<void>;
+  /** Whether a 401 may be answered by asking for fresh credentials and trying once more. */
+  readonly refreshable: boolean;
+  /** Secret values in use, so that errors can scrub them. */
+  secrets(): readonly string[];
+}
+
+/** A token, or a function that returns one (sync or async), asked on every request. */
+export type TokenSource = string | ((context: { forceRefresh: boolean }) => string | Promise<string>);
