@@ -10,6 +10,7 @@ export {
   type SignhubClient,
 } from "./client.js";
 export * from "./errors.js";
+export { errorFields, type ErrorFieldPaths } from "./error-fields.js";
 export type { OperationInit, OperationMethods, OperationResult, OperationSpec, OperationTable } from "./operations.js";
 export { isSecretName, redactBody, redactHeaders, REDACTED, scrubSecrets } from "./redact.js";
 export { ensureRequestId, REQUEST_ID_HEADER } from "./request-id.js";

@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseDocument } from "yaml";
+import { SpecError } from "./spec-error.js";
+
+/** A parsed spec and a resolver for the `$ref`s in it (local pointers and other files). */
+export interface LoadedSpec {
+  file: string;
+  doc: Record<string, unknown>;
+  deref<T>(value: T | { $ref: string }): T;
+}
+
+/** Parses a YAML or JSON spec; syntax errors name the file and line. */
+export function readSpec(file: string): LoadedSpec {
+  const cache = new Map<string, unknown>();
+  const load = (path: string): unknown => {
+    if (!cache.has(path)) {
+      let text: string;
+      try {
+        text = readFileSync(path, "utf8");
+      } catch {
+        throw new SpecError(file, `cannot read ${path}`);
+      }
+      const parsed = parseDocument(text, { prettyErrors: true });
+      if (parsed.errors.length) throw new SpecError(path, `not valid YAML: ${parsed.errors[0]!.message}`);
+      cache.set(path, parsed.toJS());
+    }
+    return cache.get(path);
+  };
+  const doc = load(file) as Record<string, unknown>;
+  if (typeof doc !== "object" || doc === null) throw new SpecError(file, "not an OpenAPI document");
+
+  const resolveRef = (ref: string, base: string, seen: Set<string>): unknown => {
+    const [target = "", pointer = ""] = ref.split("#");
+    const path = target ? resolve(dirname(base), target) : base;
+    const key = `${path}#${pointer}`;
+    if (seen.has(key)) throw new SpecError(file, `circular $ref ${ref}`);
+    seen.add(key);
+    let node = load(path);
+    for (const part of pointer.split("/").slice(1)) {
+      const name = decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~");
+      node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[name] : undefined;
+      if (node === undefined) throw new SpecError(file, `unresolved $ref ${ref}`);
+    }
+    const inner = (node as { $ref?: unknown }).$ref;
+    return typeof inner === "string" ? resolveRef(inner, path, seen) : node;
+  };
+
+  return {
+    file,
+    doc,
+    deref<T>(value: T | { $ref: string }): T {
+      const ref = (value as { $ref?: unknown })?.$ref;
+      return (typeof ref === "string" ? resolveRef(ref, file, new Set()) : value) as T;
+    },
+  };
+}
