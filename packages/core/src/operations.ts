@@ -16,15 +16,15 @@ export interface OperationSpec {
 /** Every operation of a spec, by operationId. */
 export type OperationTable = Readonly<Record<string, OperationSpec>>;
 
-type PathItem<Paths, Op extends OperationSpec> = Paths[Op["path"] & keyof Paths] & Record<Method, {}>;
-type Init<Paths, Op extends OperationSpec> = MaybeOptionalInit<PathItem<Paths, Op>, Op["method"]>;
+type PathItem<Paths, Op extends OperationSpec> = Paths[Op["path"] & keyof Paths];
+type Init<Paths, Op extends OperationSpec> = MaybeOptionalInit<PathItem<Paths, Op>, Op["method"] & keyof PathItem<Paths, Op>>;
 
 /** What an operation method takes: openapi-fetch's request object plus per-call `maxRetries` and `timeoutMs`. */
 export type OperationInit<Paths, Op extends OperationSpec> = NonNullable<Init<Paths, Op>> & CallOptions;
 
 /** What an operation method resolves to: the typed body of its success response. */
 export type OperationResult<Paths, Op extends OperationSpec> = NonNullable<
-  FetchResponse<PathItem<Paths, Op>[Op["method"]], {}, `${string}/${string}`>["data"]
+  FetchResponse<PathItem<Paths, Op>[Op["method"] & keyof PathItem<Paths, Op>] & Record<string | number, any>, {}, `${string}/${string}`>["data"]
 >;
 
 /** One method per operationId; `init` may be left out when nothing in it is required. */

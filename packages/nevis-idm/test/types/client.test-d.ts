@@ -1,0 +1,31 @@
+import { expectTypeOf, test } from "vitest";
+import { createNevisIdmClient, type components } from "../../src/index.js";
+
+const client = createNevisIdmClient({ baseUrl: "https://api.acme.getnevis.net", accessToken: "token" });
+const path = { clientExtId: "client-123", userExtId: "user-123" };
+
+test("a method resolves to the typed credential", () => {
+  expectTypeOf(client.updateMobileSignature({ params: { path }, body: { version: 3 } })).resolves.toEqualTypeOf<
+    components["schemas"]["MobileSignature"]
+  >();
+});
+
+test("a wrong enum value does not compile", () => {
+  // @ts-expect-error stateName is one of the credential states
+  client.updateMobileSignature({ params: { path }, body: { stateName: "locked" } });
+});
+
+test("a missing path parameter does not compile", () => {
+  // @ts-expect-error userExtId is required
+  client.updateMobileSignature({ params: { path: { clientExtId: "client-123" } }, body: {} });
+});
+
+test("an unknown body field does not compile", () => {
+  // @ts-expect-error pin is not a field of the mobile signature update
+  client.updateMobileSignature({ params: { path }, body: { version: 3, pin: "1234" } });
+});
+
+test("the access token may be a function, sync or async", () => {
+  createNevisIdmClient({ baseUrl: "https://x.getnevis.net", accessToken: () => "t" });
+  createNevisIdmClient({ baseUrl: "https://x.getnevis.net", accessToken: async ({ forceRefresh }) => (forceRefresh ? "new" : "cached") });
+});
