@@ -1,11 +1,14 @@
-import createClient, { type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
+import createClient, { createQuerySerializer, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
 import type { Auth } from "./auth/auth.js";
 import { excerpt, parseJson } from "./body.js";
+import { BODY_BYTES, BODY_TEXT } from "./buffered-response.js";
 import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js";
 import type { OperationMethods, OperationSpec, OperationTable } from "./operations.js";
+import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
+import { createPathSerializer } from "./path-serializer.js";
 import { redactBody, redactHeaders, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
-import { createTransport, REPEAT_SAFE, SENT_REQUEST_ID } from "./transport.js";
+import { createTransport, SENT_REQUEST_ID, type FetchLike } from "./transport.js";
 
 /** Options every signhub client takes. */
 export interface ClientOptions {
@@ -17,8 +20,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Headers sent with every request. */
   headers?: HeadersOptions;
-  /** The `fetch` to use. @default globalThis.fetch */
-  fetch?: (request: Request, init?: RequestInit) => Promise<Response>;
+  /** The `fetch` to send with, called as `fetch(url, init)`. @default globalThis.fetch */
+  fetch?: FetchLike;
   /** openapi-fetch middleware, run before signhub's transport on every request. */
   middleware?: Middleware[];
 }
@@ -54,6 +57,9 @@ export type SignhubClient<Paths extends {}, Ops extends OperationTable> = Operat
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+type BufferedResponse = Response & { [BODY_TEXT]?: () => string; [SENT_REQUEST_ID]?: string };
+type RawRequest = (method: string, path: string, init: unknown) => Promise<{ error?: unknown; response: BufferedResponse }>;
+
 /** Builds a provider's client from its generated operation table. */
 export function createOperations<Paths extends {}, Ops extends OperationTable>(
   operations: Ops,
@@ -63,72 +69,97 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   const { title, auth } = provider;
   const secrets = () => auth?.secrets() ?? [];
   const secretNames = secretNameSet(provider.secretFields);
+  const userMiddleware = options.middleware ?? [];
   const transport = createTransport({
     provider: provider.provider,
     title,
-    fetch: options.fetch ?? ((request, init) => fetch(request, init)),
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     auth,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    rebuildResponses: userMiddleware.length > 0,
   });
-  const raw = createClient<Paths>({ baseUrl: options.baseUrl ?? provider.baseUrl, headers: options.headers, fetch: transport });
-
-  // Tags each request with its operation's retry decision, for raw calls as well as methods.
-  const repeatSafe = new Map(Object.values(operations).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op.retrySafe]));
-  raw.use({
-    onRequest({ request, schemaPath }) {
-      const safe = repeatSafe.get(`${request.method} ${schemaPath}`);
-      if (safe !== undefined) (request as Request & { [REPEAT_SAFE]?: boolean })[REPEAT_SAFE] = safe;
-    },
+  const client = createClient<Paths>({
+    baseUrl: options.baseUrl ?? provider.baseUrl,
+    headers: options.headers,
+    fetch: transport as (request: Request) => Promise<Response>,
+    // User middleware is promised a real Request; without any, the cheaper OutgoingRequest carries the call.
+    Request: userMiddleware.length ? Request : (OutgoingRequest as unknown as typeof Request),
+    // Built once here; openapi-fetch would otherwise build a query serializer on every call.
+    querySerializer: createQuerySerializer(),
+    pathSerializer: createPathSerializer(),
   });
-  if (options.middleware?.length) raw.use(...options.middleware);
+  if (userMiddleware.length) client.use(...userMiddleware);
+  const request = client.request as unknown as RawRequest;
 
   async function invoke(operationId: string, op: OperationSpec, init: Record<string, unknown> = {}): Promise<unknown> {
-    const request = raw.request as (method: string, path: string, init: unknown) => Promise<{ data?: string; error?: unknown; response: Response }>;
-    const { data, error, response } = await request(op.method, op.path, { ...init, parseAs: "text" });
-    const requestId = response.headers.get(REQUEST_ID_HEADER) ?? (response as { [SENT_REQUEST_ID]?: string })[SENT_REQUEST_ID];
-    const where = `${op.method.toUpperCase()} ${op.path}`;
-
+    // parseAs "stream" leaves a success body unread by openapi-fetch: the transport has buffered it already.
+    const { error, response } = await request(op.method, op.path, { ...init, parseAs: "stream", [REPEAT_SAFE]: op.retrySafe });
     if (response.ok) {
-      const parsed = parseJson(data);
-      if (!parsed.ok) {
-        if (!op.jsonStatuses.includes(response.status) && !data) return undefined;
-        const shown = excerpt(data ?? "", secrets());
-        throw new InvalidResponseError(
-          `${title} ${response.status} on ${where}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
-          { provider: provider.provider, requestId, status: response.status, bodyExcerpt: shown },
-        );
+      const text = response[BODY_TEXT]?.() ?? (await response.text());
+      const parsed = parseJson(text);
+      if (parsed.ok) {
+        provider.verifyBody?.(parsed.value, { status: response.status, operationId });
+        return parsed.value;
       }
-      provider.verifyBody?.(parsed.value, { status: response.status, operationId });
-      return parsed.value;
+      if (!text && !op.jsonStatuses.includes(response.status)) return undefined;
+      const shown = excerpt(text, secrets());
+      throw new InvalidResponseError(
+        `${title} ${response.status} on ${op.method.toUpperCase()} ${op.path}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
+        { provider: provider.provider, requestId: requestIdOf(response), status: response.status, bodyExcerpt: shown },
+      );
     }
+    throw errorFor(operationId, op, response, error);
+  }
 
-    // openapi-fetch hands over the error body parsed when it is JSON, as text when it is not.
+  /** The typed error for a non-2xx response; openapi-fetch hands its body over parsed when JSON, as text when not. */
+  function errorFor(operationId: string, op: OperationSpec, response: BufferedResponse, error: unknown): ApiError {
     const isJson = typeof error === "object" && error !== null;
     if (isJson) provider.verifyBody?.(error, { status: response.status, operationId });
     const { code, message } = isJson ? (provider.parseError?.(error) ?? {}) : {};
     const body = isJson ? redactBody(error, secrets(), secretNames) : excerpt(typeof error === "string" ? error : "", secrets());
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");
+    const method = op.method.toUpperCase();
     const ErrorClass = apiErrorClass(response.status);
-    const apiError: ApiError = new ErrorClass(
-      `${title} ${response.status}${code ? ` ${code}` : ""} on ${where}${words ? `: ${redactBody(words, secrets())}` : ""}`,
-      {
-        provider: provider.provider,
-        requestId,
-        status: response.status,
-        code,
-        body,
-        headers: redactHeaders(response.headers),
-        method: op.method.toUpperCase(),
-        path: op.path,
-      },
-    );
-    throw apiError;
+    return new ErrorClass(`${title} ${response.status}${code ? ` ${code}` : ""} on ${method} ${op.path}${words ? `: ${redactBody(words, secrets())}` : ""}`, {
+      provider: provider.provider,
+      requestId: requestIdOf(response),
+      status: response.status,
+      code,
+      body,
+      headers: redactHeaders(response.headers),
+      method,
+      path: op.path,
+    });
   }
 
-  const client: Record<string, unknown> = { raw };
+  const methods: Record<string, unknown> = { raw: withRetryDecisions(client, operations) };
   for (const [operationId, op] of Object.entries(operations)) {
-    client[operationId] = (init?: Record<string, unknown>) => invoke(operationId, op, init);
+    methods[operationId] = (init?: Record<string, unknown>) => invoke(operationId, op, init);
   }
-  return client as SignhubClient<Paths, Ops>;
+  return methods as SignhubClient<Paths, Ops>;
+}
+
+/** The server's request id when it sent one, else the one signhub sent. */
+function requestIdOf(response: BufferedResponse): string | undefined {
+  return response.headers.get(REQUEST_ID_HEADER) ?? response[SENT_REQUEST_ID];
+}
+
+const verbs = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/** The openapi-fetch client, its calls told whether the spec marks their operation safe to repeat. */
+function withRetryDecisions<Paths extends {}>(client: Client<Paths>, operations: OperationTable): Client<Paths> {
+  const repeatSafe = new Map(Object.values(operations).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op.retrySafe]));
+  const tag = (method: string, path: string, init: object | undefined) => ({
+    ...init,
+    [REPEAT_SAFE]: repeatSafe.get(`${method.toUpperCase()} ${path}`),
+  });
+  const call = client.request as unknown as (method: string, path: string, init: object) => Promise<unknown>;
+  const raw: Record<string, unknown> = {
+    request: (method: string, path: string, init?: object) => call(method, path, tag(method, path, init)),
+    use: client.use,
+    eject: client.eject,
+  };
+  for (const verb of verbs) raw[verb] = (path: string, init?: object) => call(verb, path, tag(verb, path, init));
+  return raw as unknown as Client<Paths>;
 }

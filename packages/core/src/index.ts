@@ -1,4 +1,4 @@
-export type { Auth, TokenSource } from "./auth/auth.js";
+export type { Auth, AuthorizableRequest, TokenSource } from "./auth/auth.js";
 export { bearerAuth } from "./auth/bearer.js";
 export {
   createOperations,
@@ -15,4 +15,4 @@ export type { OperationInit, OperationMethods, OperationResult, OperationSpec, O
 export { isSecretName, redactBody, redactHeaders, REDACTED, scrubSecrets } from "./redact.js";
 export { ensureRequestId, REQUEST_ID_HEADER } from "./request-id.js";
 export { isRepeatSafe, isRetryableStatus, retryDelayMs } from "./retry.js";
-export type { CallOptions } from "./transport.js";
+export type { CallOptions, FetchLike } from "./transport.js";

@@ -1,17 +1,17 @@
 import type { Auth } from "./auth/auth.js";
+import { bufferedResponse } from "./buffered-response.js";
 import { ConnectionError, TimeoutError } from "./errors.js";
 import { isNetworkError } from "./network-error.js";
+import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
 import { scrubSecrets } from "./redact.js";
 import { ensureRequestId } from "./request-id.js";
 import { isRepeatSafe, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
 import { attemptSignal } from "./timeout.js";
 
-/** Set on a request (by the client's middleware) when the spec says whether its operation is safe to repeat. */
-export const REPEAT_SAFE = Symbol.for("signhub.repeatSafe");
 /** Set on every response the transport returns: the request id it was sent with. */
 export const SENT_REQUEST_ID = Symbol.for("signhub.requestId");
 
-/** Per-call options a request may carry (openapi-fetch copies unknown init keys onto the Request). */
+/** Per-call options of every operation method. */
 export interface CallOptions {
   /**
    * How many times a failed attempt is retried (connection errors, 408, 429, 5xx), when the operation is safe to repeat.
@@ -25,60 +25,57 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-type TaggedRequest = Request & CallOptions & { [REPEAT_SAFE]?: boolean };
+/** The `fetch` a transport sends with: the standard signature. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /** What a transport needs to know about its client. */
 export interface TransportConfig {
   provider: string;
   title: string;
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>;
+  fetch: FetchLike;
   auth?: Auth | undefined;
   maxRetries: number;
   timeoutMs: number;
+  /** Return a new `Response` (for user middleware) rather than the original one with its body buffered. */
+  rebuildResponses: boolean;
 }
-
-// A body is only allowed on statuses that may carry one (Fetch spec, "null body status").
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 /**
  * The `fetch` every signhub client hands to openapi-fetch: request id, auth, timeout per attempt,
  * retries with backoff for requests safe to repeat, and a body read in full inside the attempt, so
  * that a connection lost mid-body is a `ConnectionError` (and retried) rather than a parse failure later.
  */
-export function createTransport(config: TransportConfig): (request: Request) => Promise<Response> {
+export function createTransport(config: TransportConfig): (request: Request | OutgoingRequest) => Promise<Response> {
   const { auth } = config;
   const secrets = () => auth?.secrets() ?? [];
 
-  return async function send(original: Request): Promise<Response> {
-    const request = original as TaggedRequest;
-    const requestId = ensureRequestId(request.headers);
+  return async function send(given: Request | OutgoingRequest): Promise<Response> {
+    const request = given instanceof OutgoingRequest ? given : await OutgoingRequest.from(given);
+    const { method, headers, signal: callerSignal } = request;
+    const requestId = ensureRequestId(headers);
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
-    const retries = isRepeatSafe(request.method, request[REPEAT_SAFE]) ? (request.maxRetries ?? config.maxRetries) : 0;
-    const callerSignal = request.signal;
+    const retries = isRepeatSafe(method, request[REPEAT_SAFE]) ? (request.maxRetries ?? config.maxRetries) : 0;
     let refreshed = false;
 
     for (let retry = 0; ; ) {
-      const mayRepeat = retry < retries || (auth?.refreshable === true && !refreshed);
-      // A body can be read once: keep the original for a later attempt.
-      const attempt = mayRepeat && request.body !== null ? request.clone() : request;
-      await auth?.authorize(attempt, { refresh: refreshed });
+      await auth?.authorize(request, { refresh: refreshed });
 
       const timer = attemptSignal(timeoutMs, callerSignal);
       let response: Response;
       let body: ArrayBuffer;
       try {
-        response = await config.fetch(attempt, { signal: timer.signal });
+        response = await config.fetch(request.url, { method, headers, body: request.body, signal: timer.signal, redirect: "follow" });
         body = await response.arrayBuffer();
       } catch (error) {
-        if (callerSignal.aborted && !timer.timedOut) throw callerSignal.reason;
+        if (callerSignal?.aborted && !timer.timedOut) throw callerSignal.reason;
         const failure = timer.timedOut
-          ? new TimeoutError(`${config.title} ${request.method} request timed out after ${timeoutMs} ms`, {
+          ? new TimeoutError(`${config.title} ${method} request timed out after ${timeoutMs} ms`, {
               provider: config.provider,
               requestId,
               timeoutMs,
             })
           : isNetworkError(error)
-            ? new ConnectionError(`${config.title} ${request.method} request failed: ${describe(error, secrets())}`, {
+            ? new ConnectionError(`${config.title} ${method} request failed: ${describe(error, secrets())}`, {
                 provider: config.provider,
                 requestId,
                 cause: scrubError(error, secrets()),
@@ -101,11 +98,7 @@ export function createTransport(config: TransportConfig): (request: Request) => 
         await sleep(retryDelayMs(retry++, response.headers), callerSignal);
         continue;
       }
-      const result = new Response(nullBodyStatuses.has(response.status) ? null : body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      const result = bufferedResponse(response, body, config.rebuildResponses);
       (result as Response & { [SENT_REQUEST_ID]?: string })[SENT_REQUEST_ID] = requestId;
       return result;
     }

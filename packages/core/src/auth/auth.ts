@@ -1,7 +1,16 @@
+/** The parts of an outgoing request that auth may read, and the headers it sets. */
+export interface AuthorizableRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  /** The serialized body, as sent on every attempt. */
+  readonly body: BodyInit | null;
+}
+
 /** How a client puts credentials on each attempt of a request. */
 export interface Auth {
   /** Sets credentials on one attempt's request (headers). `refresh` is true on the attempt after a 401. */
-  authorize(request: Request, context: { refresh: boolean }): void | Promise<void>;
+  authorize(request: AuthorizableRequest, context: { refresh: boolean }): void | Promise<void>;
   /** Whether a 401 may be answered by asking for fresh credentials and trying once more. */
   readonly refreshable: boolean;
   /** Secret values in use, so that errors can scrub them. */

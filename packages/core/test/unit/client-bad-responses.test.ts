@@ -130,7 +130,7 @@ describe("bad responses", () => {
 
   test("a timed-out attempt is retried when safe", async () => {
     let attempts = 0;
-    const counting = (request: Request, init?: RequestInit) => (attempts++, fetch(request, init));
+    const counting = (request: string, init: RequestInit) => (attempts++, fetch(request, init));
     await get("hang", 200, { timeoutMs: 100, maxRetries: 1, fetch: counting });
     expect(attempts).toBe(2);
   });

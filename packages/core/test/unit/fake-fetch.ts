@@ -4,7 +4,7 @@ export type Answer = Response | Error | ((request: Request) => Response | Promis
 /** A `fetch` that answers from a script and records every request it saw. */
 export function scriptedFetch(...answers: Answer[]) {
   const seen: { method: string; url: string; headers: Headers; body: string }[] = [];
-  const fetch = async (request: Request, init?: RequestInit) => {
+  const fetch = async (request: string | Request, init?: RequestInit) => {
     const sent = new Request(request, init);
     seen.push({ method: sent.method, url: sent.url, headers: new Headers(sent.headers), body: await sent.clone().text() });
     const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
