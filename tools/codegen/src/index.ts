@@ -3,5 +3,5 @@ export { emitOperations } from "./emit.js";
 export { generate } from "./generate.js";
 export { lint } from "./lint.js";
 export { readOperations, type OperationEntry } from "./operations.js";
-export { readSpec } from "./read-spec.js";
+export { readSpec, type LoadedSpec } from "./read-spec.js";
 export { SpecError } from "./spec-error.js";

@@ -1,0 +1,15 @@
+import { describeContract } from "@signhub/contract";
+import { createNevisIdmClient, type NevisIdmClient } from "../../src/index.js";
+
+const path = { clientExtId: "client-123", userExtId: "user-123" };
+
+describeContract<NevisIdmClient>({
+  provider: "nevis-idm",
+  client: (baseUrl) => createNevisIdmClient({ baseUrl, accessToken: async () => "nevis-contract-token", maxRetries: 0 }),
+  calls: {
+    updateMobileSignature: (client, headers) =>
+      client.updateMobileSignature({ params: { path }, body: { stateName: "active", version: 3, modificationComment: "reactivated" }, headers }),
+  },
+  // The error body is not published; the spec's examples carry no code.
+  codeOf: () => undefined,
+});

@@ -1,0 +1,2 @@
+export { describeContract, type ContractCall, type ContractOptions } from "./describe-contract.js";
+export { documentedResponses, firstJsonExample } from "./examples.js";

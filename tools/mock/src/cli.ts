@@ -1,0 +1,3 @@
+import { runMockCli } from "./run-mock-cli.js";
+
+process.exitCode = await runMockCli(process.argv.slice(2));

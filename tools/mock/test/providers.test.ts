@@ -1,0 +1,45 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "vitest";
+import { listProviders } from "../src/providers.js";
+import { findRepoRoot } from "../src/repo-root.js";
+import { fixture } from "./helpers.js";
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+
+test("lists redocly.yaml's apis in table order with absolute spec paths", () => {
+  expect(listProviders(fixture("workspace"))).toEqual([
+    { name: "alpha", specPath: fixture("workspace", "specs", "alpha", "openapi.yaml"), port: 4014 },
+    { name: "beta", specPath: fixture("workspace", "specs", "beta", "openapi.yaml"), port: 4015 },
+  ]);
+});
+
+test("gives known providers their dev port and others the next numbers after the highest", () => {
+  const ports = listProviders(fixture("ports")).map(({ name, port }) => [name, port]);
+  expect(ports).toEqual([
+    ["ignisign", 4010],
+    ["acme", 4014],
+    ["nevis-idm", 4011],
+    ["minka-ledger", 4012],
+    ["plumery-idp-connector", 4013],
+    ["zenith", 4015],
+  ]);
+});
+
+test("reads the repo's own redocly.yaml by default", () => {
+  expect(listProviders().map(({ name, port }) => `${name}:${port}`)).toEqual([
+    "ignisign:4010",
+    "nevis-idm:4011",
+    "minka-ledger:4012",
+    "plumery-idp-connector:4013",
+  ]);
+  expect(listProviders()[0]?.specPath).toBe(join(repoRoot, "specs", "ignisign", "openapi.yaml"));
+});
+
+test("finds the repo root from a directory below it", () => {
+  expect(findRepoRoot(fixture("workspace", "specs", "alpha"))).toBe(repoRoot);
+});
+
+test("throws naming redocly.yaml when the root has none", () => {
+  expect(() => listProviders(fixture("specs"))).toThrow(/redocly\.yaml/);
+});
