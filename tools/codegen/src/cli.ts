@@ -17,7 +17,7 @@ try {
     const { files } = await generate(root, name);
     console.log(`generated ${files.length} files for ${name}`);
   } else if (command === "lint") {
-    process.exitCode = lint(root, [name]);
+    process.exitCode = lint(root, [name]).status;
   } else {
     console.error(usage);
     process.exitCode = 2;

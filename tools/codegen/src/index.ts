@@ -1,7 +1,7 @@
 export { findApi, findRoot, readApis, type ApiEntry } from "./config.js";
 export { emitOperations } from "./emit.js";
 export { generate } from "./generate.js";
-export { lint } from "./lint.js";
+export { lint, type LintResult } from "./lint.js";
 export { readOperations, type OperationEntry } from "./operations.js";
 export { readSpec, type LoadedSpec } from "./read-spec.js";
 export { SpecError } from "./spec-error.js";

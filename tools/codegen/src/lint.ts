@@ -2,16 +2,27 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-/** Lints one provider's spec (or all) with Redocly and the root redocly.yaml; returns the exit code. */
-export function lint(root: string, names: string[]): number {
+/** What a lint run printed and how it ended. */
+export interface LintResult {
+  status: number;
+  output: string;
+}
+
+/**
+ * Lints specs with Redocly and the root redocly.yaml (strict rules plus signhub's own): `targets` are
+ * API names from redocly.yaml or spec paths. Prints as it goes unless `capture` is set.
+ */
+export function lint(root: string, targets: string[], { capture = false } = {}): LintResult {
   const require = createRequire(import.meta.url);
   const cliPackage = require.resolve("@redocly/cli/package.json");
   const bin = (require(cliPackage) as { bin: Record<string, string> }).bin.redocly!;
-  const result = spawnSync(process.execPath, [join(dirname(cliPackage), bin), "lint", ...names, "--format", "codeframe"], {
+  const args = [join(dirname(cliPackage), bin), "lint", ...targets, "--config", join(root, "redocly.yaml"), "--format", "codeframe"];
+  const result = spawnSync(process.execPath, args, {
     cwd: root,
-    stdio: "inherit",
+    stdio: capture ? "pipe" : "inherit",
+    encoding: "utf8",
     // Redocly's telemetry and update check would try the network.
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
   });
-  return result.status ?? 1;
+  return { status: result.status ?? 1, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
 }
