@@ -5,3 +5,4 @@ export { lint, type LintResult } from "./lint.js";
 export { readOperations, type OperationEntry } from "./operations.js";
 export { readSpec, type LoadedSpec } from "./read-spec.js";
 export { SpecError } from "./spec-error.js";
+export { newProvider, pascalCase, type NewProvider } from "./new-provider.js";

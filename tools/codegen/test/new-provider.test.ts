@@ -1,0 +1,41 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, expect, test } from "vitest";
+import { findRoot, generate, newProvider, readApis } from "../src/index.js";
+
+const repo = findRoot(fileURLToPath(import.meta.url));
+const good = fileURLToPath(new URL("./fixtures/workspace/specs/good.yaml", import.meta.url));
+let root: string;
+
+/** A copy of the parts of the workspace a new provider is made from. */
+function workspace(): string {
+  root = mkdtempSync(join(tmpdir(), "signhub-new-provider-"));
+  for (const file of ["redocly.yaml", "pnpm-workspace.yaml", "tools/codegen/redocly-rules.yaml", "packages/ignisign/package.json", "packages/ignisign/tsconfig.json", "packages/ignisign/tsconfig.build.json", "packages/ignisign/vitest.config.ts", "packages/ignisign/turbo.json", "packages/ignisign/test/contract/mock-setup.ts"]) {
+    cpSync(join(repo, file), join(root, file), { recursive: true });
+  }
+  mkdirSync(join(root, "specs/acme-sign"), { recursive: true });
+  cpSync(good, join(root, "specs/acme-sign/openapi.yaml"));
+  return root;
+}
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+test("adds the redocly.yaml entry and a package wired to core, from the spec alone", async () => {
+  const files = newProvider(workspace(), { name: "acme-sign", title: "Acme Sign" });
+  expect(files).toContain("packages/acme-sign/src/index.ts");
+  expect(readApis(root).map((api) => api.name)).toContain("acme-sign");
+  const index = readFileSync(join(root, "packages/acme-sign/src/index.ts"), "utf8");
+  expect(index).toContain("export function createAcmeSignClient(options: AcmeSignClientOptions): AcmeSignClient");
+  expect(index).toContain('baseUrl: "https://api.good.test"');
+  expect(JSON.parse(readFileSync(join(root, "packages/acme-sign/package.json"), "utf8")).name).toBe("@signhub/acme-sign");
+  expect(readFileSync(join(root, "packages/acme-sign/turbo.json"), "utf8")).toContain("specs/acme-sign/**");
+  expect(readFileSync(join(root, "redocly.yaml"), "utf8")).toContain("# One entry per provider");
+  await generate(root, "acme-sign");
+  expect(readFileSync(join(root, "packages/acme-sign/src/generated/operations.ts"), "utf8")).toContain("getThing:");
+});
+
+test("refuses a provider whose spec is not written yet, or that exists", () => {
+  expect(() => newProvider(workspace(), { name: "nope" })).toThrow("specs/nope/openapi.yaml: does not exist: write the spec first");
+  expect(() => newProvider(root, { name: "ignisign" })).toThrow(/does not exist|already exists/);
+});
