@@ -57,7 +57,7 @@ describe("tampering", () => {
     ["a proof's custom removed", (r) => delete r.meta.proofs[0].custom, "proof 0 digest does not match"],
     ["a proof's public key swapped", (r) => (r.meta.proofs[0].public = PAGE_SYSTEM_KEY), "proof 0 signature invalid"],
     ["a proof's method", (r) => (r.meta.proofs[0].method = "ed25519-v1"), 'proof 0 method "ed25519-v1" is not supported'],
-    ["all proofs removed", (r) => (r.meta.proofs.length = 0), "record has no proofs"],
+    ["all proofs removed", (r) => ((r.meta.proofs as Proof[]).length = 0), "record has no proofs"],
   ];
 
   test.each(cases)("changing %s is detected", (_what, tamper, reason) => {

@@ -1,0 +1,52 @@
+/** Extra signed fields of a proof; the ledger's own proofs carry `{ luid, moment }`. */
+export type ProofCustom = Record<string, unknown>;
+
+/** One signature over a record's hash, as Minka writes it in `meta.proofs`. */
+export interface Proof {
+  /** Signature scheme; signhub signs and verifies `ed25519-v2`. */
+  method: string;
+  /** Lowercase hex SHA-256 of `hash + canonicalJSON(custom)` (of `hash` alone without `custom`). */
+  digest: string;
+  /** Signer's raw 32-byte Ed25519 public key, base64 (`ed25519-raw`). */
+  public: string;
+  /** Ed25519 signature over the 32 digest bytes, base64. */
+  result: string;
+  /** Signed extra fields, part of the digest. */
+  custom?: ProofCustom;
+  /** Handle of the signer; added by the ledger and not part of the digest. */
+  signer?: string;
+}
+
+/** A record's `meta`: its proofs plus what the ledger adds (status, moment, owners…). */
+export interface RecordMeta {
+  proofs: Proof[];
+  [field: string]: unknown;
+}
+
+/** A signed Minka Ledger record: `hash` is the SHA-256 of the canonical JSON of `data`. */
+export interface LedgerRecord<T = unknown> {
+  /** Ledger-assigned unique id; absent on records a client has not yet submitted. */
+  luid?: string;
+  hash: string;
+  data: T;
+  meta: RecordMeta;
+}
+
+/** An Ed25519 key pair as Minka writes keys: raw 32-byte keys, base64. */
+export interface KeyPair {
+  publicKey: string;
+  secretKey: string;
+}
+
+/** Options of `verifyRecord`. */
+export interface VerifyRecordOptions {
+  /**
+   * Base64 public keys of which at least one must have signed the record,
+   * e.g. the ledger's `system` key from `GET /signers/system`.
+   * @default undefined (any correctly signed record is valid)
+   */
+  trustedKeys?: readonly string[] | ReadonlySet<string>;
+}
+
+/** Outcome of `verifyRecord`; `reason` names the first check that failed. */
+export type VerifyRecordResult = { valid: true; reason?: undefined } | { valid: false; reason: string };
