@@ -42,8 +42,11 @@ export interface ProviderConfig {
   auth?: Auth | undefined;
   /** Reads the provider's error body (already parsed JSON). */
   parseError?: (body: unknown) => ProviderError;
-  /** Checks a parsed body (success or error) before it is returned or thrown; throws to reject it. */
-  verifyBody?: (body: unknown, context: { status: number; operationId: string }) => void;
+  /**
+   * Checks every body before it is returned or thrown (parsed JSON, or `undefined` for an error body that
+   * is not JSON); throws to reject it.
+   */
+  verifyBody?: (body: unknown, context: { status: number; operationId: string; requestId: string | undefined }) => void;
   /** Field names, beyond the usual ones, whose values are secrets in this provider's bodies. */
   secretFields?: string[];
 }
@@ -99,7 +102,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       const text = response[BODY_TEXT]?.() ?? (await response.text());
       const parsed = parseJson(text);
       if (parsed.ok) {
-        provider.verifyBody?.(parsed.value, { status: response.status, operationId });
+        provider.verifyBody?.(parsed.value, { status: response.status, operationId, requestId: requestIdOf(response) });
         return parsed.value;
       }
       if (!text && !op.jsonStatuses.includes(response.status)) return undefined;
@@ -115,7 +118,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   /** The typed error for a non-2xx response; openapi-fetch hands its body over parsed when JSON, as text when not. */
   function errorFor(operationId: string, op: OperationSpec, response: BufferedResponse, error: unknown): ApiError {
     const isJson = typeof error === "object" && error !== null;
-    if (isJson) provider.verifyBody?.(error, { status: response.status, operationId });
+    provider.verifyBody?.(isJson ? error : undefined, { status: response.status, operationId, requestId: requestIdOf(response) });
     const { code, message } = isJson ? (provider.parseError?.(error) ?? {}) : {};
     const body = isJson ? redactBody(error, secrets(), secretNames) : excerpt(typeof error === "string" ? error : "", secrets());
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");

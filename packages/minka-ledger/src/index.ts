@@ -1,0 +1,71 @@
+import { bearerAuth, createOperations, errorFields, type ClientOptions, type SignhubClient, type TokenSource } from "@signhub/core";
+import { mergeHeaders } from "openapi-fetch";
+import type { LedgerJwtOptions, LedgerSigner } from "./auth/types.js";
+import { changeSignerFactor, type ChangeSignerFactor } from "./change-signer-factor.js";
+import { operationTable } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+import { ledgerSignerAuth } from "./signer-auth.js";
+import { verifyLedgerResponses } from "./verify-responses.js";
+
+export type { components, operations, paths } from "./generated/schema.js";
+export { operationTable };
+export * from "./auth/index.js";
+export * from "./records/index.js";
+export type { ChangeSignerFactor } from "./change-signer-factor.js";
+export { ParentHashConflictError } from "./parent-conflict.js";
+export { ledgerSignerAuth } from "./signer-auth.js";
+export { verifyLedgerResponses } from "./verify-responses.js";
+
+/** Options of `createMinkaLedgerClient`. */
+export interface MinkaLedgerClientOptions extends ClientOptions {
+  /** The ledger API's base URL: `https://<ledger-host>/api/v2` for a hosted ledger (the docs run one at `http://localhost:3000/v2`). */
+  baseUrl: string;
+  /** The ledger's handle: sent as `x-ledger` on every request, and the audience of signed tokens. */
+  ledger?: string;
+  /** Signs a short-lived EdDSA JWT for each request (`Authorization: Bearer`), and the records `changeSignerFactor` writes. */
+  signer?: LedgerSigner;
+  /** Lifetime, audience and subject of the signed tokens. */
+  jwt?: LedgerJwtOptions;
+  /** A bearer token to send instead of a signed one. */
+  accessToken?: TokenSource;
+  /**
+   * Public keys (base64, raw Ed25519) of the ledger's `system` signer, served at `GET /signers/system`. With
+   * them, every response and error body is verified before it is returned or thrown, and one that fails
+   * throws `IntegrityError`. Without them, responses are NOT verified.
+   */
+  trustedKeys?: readonly string[];
+}
+
+/** A client of the Minka Ledger API v2: one method per operation, `raw`, and `changeSignerFactor`. */
+export type MinkaLedgerClient = SignhubClient<paths, typeof operationTable> & {
+  /** Read, change, sign and write a signer factor, retrying when another writer changed it first. Needs `signer`. */
+  changeSignerFactor(request: ChangeSignerFactor): ReturnType<typeof changeSignerFactor>;
+};
+
+/** Typed client for the Minka Ledger API v2, signing its requests and verifying the ledger's signed answers. */
+export function createMinkaLedgerClient(options: MinkaLedgerClientOptions): MinkaLedgerClient {
+  const { ledger, signer, jwt, accessToken, trustedKeys, headers, ...rest } = options;
+  const client = createOperations<paths, typeof operationTable>(
+    operationTable,
+    {
+      provider: "minka-ledger",
+      title: "Minka Ledger",
+      baseUrl: options.baseUrl,
+      auth: signer
+        ? ledgerSignerAuth(signer, { ...jwt, ledger })
+        : accessToken === undefined
+          ? undefined
+          : bearerAuth(accessToken, "minka-ledger"),
+      // Error bodies are signed records: { hash, data: { reason, detail, custom? }, meta: { proofs } }.
+      parseError: errorFields({ code: "data.reason", message: "data.detail" }),
+      verifyBody: trustedKeys ? verifyLedgerResponses(trustedKeys) : undefined,
+    },
+    { ...rest, headers: ledger === undefined ? headers : mergeHeaders(headers, { "x-ledger": ledger }) },
+  );
+  return Object.assign(client, {
+    changeSignerFactor(request: ChangeSignerFactor) {
+      if (!signer) throw new TypeError("changeSignerFactor needs the client's `signer` to sign the new version");
+      return changeSignerFactor(client, signer, request);
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { afterEach, expect, test } from "vitest";
+import { createMinkaLedgerClient, ParentHashConflictError, verifyRecord, type components } from "../../src/index.js";
+import { TEST_SIGNER_HANDLE, TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
+import { fakeLedger } from "./fake-ledger.js";
+
+const signer = { handle: TEST_SIGNER_HANDLE, ...TEST_SIGNER_KEY_PAIR };
+const factor = { handle: "signing-key", schema: "key-pair", format: "ed25519-raw", signer: "tesla-bank-admin", custom: { title: "v1" } };
+let ledger: Awaited<ReturnType<typeof fakeLedger>>;
+afterEach(() => ledger.close());
+
+const client = () =>
+  createMinkaLedgerClient({ baseUrl: ledger.baseUrl, ledger: "tesla-bank", signer, trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] });
+const retitle = (title: string) => ({
+  signer: "tesla-bank-admin",
+  id: "signing-key",
+  change: (data: components["schemas"]["SignerFactorData"]) => ({ ...data, custom: { ...data.custom, title } }),
+});
+
+test("writes the change with the current hash as parent, signed by the client's signer", async () => {
+  ledger = await fakeLedger(factor);
+  const before = ledger.current().hash;
+  const written = await client().changeSignerFactor(retitle("v2"));
+  expect(written.data).toMatchObject({ custom: { title: "v2" }, parent: before });
+  expect(ledger.writes).toEqual([{ parent: before, accepted: true }]);
+  expect(written.meta.proofs[0]!.public).toBe(TEST_SIGNER_KEY_PAIR.publicKey);
+  expect(verifyRecord(written, { trustedKeys: [TEST_SIGNER_KEY_PAIR.publicKey] }).valid).toBe(true);
+});
+
+test("when another writer changes the factor between read and write, re-reads and tries again", async () => {
+  // Someone else writes right after our first read.
+  ledger = await fakeLedger(factor, (read) => read === 1);
+  const written = await client().changeSignerFactor(retitle("v2"));
+  expect(ledger.writes.map((w) => w.accepted)).toEqual([false, true]);
+  // The other writer's change is kept: ours was applied on top of what we read the second time.
+  expect(written.data.custom).toEqual({ by: "someone else", at: 1, title: "v2" });
+  expect(ledger.current().hash).toBe(written.hash);
+});
+
+test("gives up after maxAttempts with ParentHashConflictError carrying both hashes", async () => {
+  // Someone else writes after each of our two reads, never after the final one.
+  ledger = await fakeLedger(factor, (read) => read <= 2);
+  const error = await client().changeSignerFactor({ ...retitle("v2"), maxAttempts: 2 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ParentHashConflictError);
+  const conflict = error as ParentHashConflictError;
+  expect(ledger.writes).toHaveLength(2);
+  expect(conflict.sentParent).toBe(ledger.writes[1]!.parent);
+  expect(conflict.currentHash).toBe(ledger.current().hash);
+  expect(conflict.currentHash).not.toBe(conflict.sentParent);
+  expect(conflict).toMatchObject({ status: 422, code: "crypto.parent-hash-invalid", attempts: 2, name: "ParentHashConflictError" });
+});
