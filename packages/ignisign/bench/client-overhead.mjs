@@ -1,10 +1,10 @@
 // CPU time per call of the full signhub client (Ignisign updateSigner) against raw fetch, same loopback
-// server in another process, in interleaved rounds. Prints the median ratio; lower is better, 1.00 = no overhead.
+// server in another process, the two called alternately. Prints the median ratio; lower is better, 1.00 = no overhead.
 import { fork } from "node:child_process";
 import { createIgnisignClient } from "../dist/index.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
 
 const server = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
 const port = await new Promise((resolve) => server.once("message", resolve));
@@ -28,26 +28,35 @@ const rawFetch = async () => {
 };
 const signhub = () => client.updateSigner({ params: { path }, body });
 
-async function cpuPerCall(call) {
+/** CPU time of one awaited call, in microseconds. */
+async function cpuOf(call) {
   const start = process.cpuUsage();
-  for (let i = 0; i < CALLS; i++) await call();
+  await call();
   const used = process.cpuUsage(start);
-  return (used.user + used.system) / CALLS;
+  return used.user + used.system;
+}
+
+/** One round: the two sides called alternately, call by call, so that drift and GC fall on both alike. */
+async function round(first, second) {
+  const total = [0, 0];
+  for (let i = 0; i < CALLS; i++) {
+    total[0] += await cpuOf(first);
+    total[1] += await cpuOf(second);
+  }
+  return total.map((micros) => micros / CALLS);
 }
 
 // Warm both paths (JIT, connection pool) before measuring.
-await cpuPerCall(rawFetch);
-await cpuPerCall(signhub);
+await round(rawFetch, signhub);
+await round(rawFetch, signhub);
 
 const ratios = [];
 const samples = { fetch: [], signhub: [] };
-for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 2 === 0 ? ["fetch", "signhub"] : ["signhub", "fetch"];
-  const result = {};
-  for (const name of order) result[name] = await cpuPerCall(name === "fetch" ? rawFetch : signhub);
-  samples.fetch.push(result.fetch);
-  samples.signhub.push(result.signhub);
-  ratios.push(result.signhub / result.fetch);
+for (let r = 0; r < ROUNDS; r++) {
+  const [fetchCpu, signhubCpu] = r % 2 === 0 ? await round(rawFetch, signhub) : (await round(signhub, rawFetch)).reverse();
+  samples.fetch.push(fetchCpu);
+  samples.signhub.push(signhubCpu);
+  ratios.push(signhubCpu / fetchCpu);
 }
 server.disconnect();
 server.kill();
