@@ -6,3 +6,4 @@ export { readOperations, type OperationEntry } from "./operations.js";
 export { readSpec, type LoadedSpec } from "./read-spec.js";
 export { SpecError } from "./spec-error.js";
 export { newProvider, pascalCase, type NewProvider } from "./new-provider.js";
+export { contractCall } from "./contract-calls.js";

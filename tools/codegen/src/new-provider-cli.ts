@@ -17,7 +17,7 @@ try {
   if (install.status !== 0) process.exit(install.status ?? 1);
   const build = spawnSync("pnpm", ["turbo", "run", "build", `--filter=@signhub/${name}`], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
-  console.log(`\n@signhub/${name} is built. Write its contract test (test/contract/) with a valid call of each operation.`);
+  console.log(`\n@signhub/${name} is built; \`pnpm test\` runs its contract test against the mock of its spec.`);
 } catch (error) {
   console.error(`new-provider ${name}: ${error instanceof Error ? error.message : error}`);
   process.exit(1);

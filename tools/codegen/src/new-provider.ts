@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
+import { contractCall } from "./contract-calls.js";
+import { readOperations } from "./operations.js";
 import { readSpec } from "./read-spec.js";
 import { SpecError } from "./spec-error.js";
 
@@ -30,6 +32,7 @@ export function newProvider(root: string, { name, title = pascalCase(name).repla
   const spec = readSpec(specFile);
   const server = ((spec.doc.servers as { url?: string }[] | undefined) ?? [])[0]?.url;
   const baseUrl = server && !server.includes("{") ? server : undefined;
+  const operations = readOperations(spec);
   const factory = `create${pascalCase(name)}Client`;
   const type = `${pascalCase(name)}Client`;
 
@@ -44,6 +47,20 @@ export function newProvider(root: string, { name, title = pascalCase(name).repla
     "vitest.config.ts": readFileSync(join(root, "packages", "ignisign", "vitest.config.ts"), "utf8"),
     "turbo.json": readFileSync(join(root, "packages", "ignisign", "turbo.json"), "utf8").replaceAll("specs/ignisign/", `specs/${name}/`),
     "test/contract/mock-setup.ts": readFileSync(join(root, "packages", "ignisign", "test", "contract", "mock-setup.ts"), "utf8").replace('"ignisign"', `"${name}"`),
+    [`test/contract/${name}.test.ts`]: `import { describeContract } from "@signhub/contract";
+import { ${factory}, type ${type} } from "../../src/index.js";
+
+// Written from the spec's examples when the package was made: one valid call per operation.
+describeContract<${type}>({
+  provider: "${name}",
+  client: (baseUrl) => ${factory}({ baseUrl, accessToken: "contract-test-token", maxRetries: 0 }),
+  calls: {
+${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).join("\n")}
+  },
+  // Where this provider's error body keeps its code.
+  codeOf: (body) => (body as { code?: string }).code,
+});
+`,
     "src/index.ts": `import { bearerAuth, createOperations, errorFields, type ClientOptions, type SignhubClient, type TokenSource } from "@signhub/core";
 import { operationTable } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";

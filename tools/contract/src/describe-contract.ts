@@ -54,6 +54,7 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
           test(`${op.operationId} ${status} resolves to the spec's example`, async () => {
             const result = await call!(client(), headers);
             if (example.found) expect(result).toEqual(options.expectedResult?.(example.value, op.operationId) ?? example.value);
+            else if (example.json) expect(result).toBeTypeOf("object");
             else expect(result).toBeUndefined();
           });
         } else {
@@ -64,7 +65,9 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
               (thrown: unknown) => thrown,
             );
             expect(error).toBeInstanceOf(ErrorClass);
-            expect(error).toMatchObject({ status, provider: options.provider, code: example.found ? options.codeOf(example.value) : undefined });
+            expect(error).toMatchObject({ status, provider: options.provider });
+            // Without an example the mock makes a body up from the schema: no code to expect.
+            if (example.found || !example.json) expect((error as { code?: unknown }).code).toBe(example.found ? options.codeOf(example.value) : undefined);
           });
         }
       }
