@@ -9,7 +9,7 @@ export function excerpt(text: string, secrets: readonly string[]): string {
   return folded.length > EXCERPT_LENGTH ? `${folded.slice(0, EXCERPT_LENGTH)}…` : folded;
 }
 
-/** A body parsed as JSON, or `undefined` when it is empty or not JSON. */
+/** A body parsed as JSON, or `{ ok: false }` when it is empty or not JSON. */
 export function parseJson(text: string | undefined): { ok: true; value: unknown } | { ok: false } {
   if (text === undefined || text === "") return { ok: false };
   try {

@@ -1,7 +1,7 @@
 import createClient, { createQuerySerializer, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
 import type { Auth } from "./auth/auth.js";
 import { excerpt, parseJson } from "./body.js";
-import { BODY_BYTES, BODY_TEXT } from "./buffered-response.js";
+import { BODY_TEXT } from "./buffered-response.js";
 import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js";
 import type { OperationMethods, OperationSpec, OperationTable } from "./operations.js";
 import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
