@@ -128,6 +128,18 @@ describe("bad responses", () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
+  test("a caller's abort stops a hanging request at once, with the caller's reason rather than a timeout", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("user navigated away")), 50);
+    const started = performance.now();
+    const error = await testClient({ baseUrl: server.url, timeoutMs: 5_000 })
+      .getThing({ params: { path: { id: "hang/200" } }, signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe("user navigated away");
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   test("a timed-out attempt is retried when safe", async () => {
     let attempts = 0;
     const counting = (request: string, init: RequestInit) => (attempts++, fetch(request, init));
