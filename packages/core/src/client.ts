@@ -6,7 +6,7 @@ import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js"
 import type { OperationMethods, OperationSpec, OperationTable } from "./operations.js";
 import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
 import { createPathSerializer } from "./path-serializer.js";
-import { redactBody, redactHeaders, secretNameSet } from "./redact.js";
+import { redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { createTransport, SENT_REQUEST_ID, type FetchLike } from "./transport.js";
 
@@ -124,7 +124,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");
     const method = op.method.toUpperCase();
     const ErrorClass = apiErrorClass(response.status);
-    return new ErrorClass(`${title} ${response.status}${code ? ` ${code}` : ""} on ${method} ${op.path}${words ? `: ${redactBody(words, secrets())}` : ""}`, {
+    return new ErrorClass(`${title} ${response.status}${code ? ` ${code}` : ""} on ${method} ${op.path}${words ? `: ${scrubSecrets(words, secrets())}` : ""}`, {
       provider: provider.provider,
       requestId: requestIdOf(response),
       status: response.status,
