@@ -6,7 +6,7 @@ import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
 import { scrubSecrets } from "./redact.js";
 import { ensureRequestId } from "./request-id.js";
 import { isRepeatSafe, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
-import { attemptSignal } from "./timeout.js";
+import { startDeadline, type DeadlineKind } from "./timeout.js";
 
 /** Set on every response the transport returns: the request id it was sent with. */
 export const SENT_REQUEST_ID = Symbol.for("signhub.requestId");
@@ -38,19 +38,44 @@ export interface TransportConfig {
   timeoutMs: number;
   /** Return a new `Response` (for user middleware) rather than the original one with its body buffered. */
   rebuildResponses: boolean;
+  /** How an attempt's timeout stops it: see `startDeadline`. */
+  deadlines: DeadlineKind;
+}
+
+/** A request's final answer: the response, its body read in full, and the request id it was sent with. */
+export interface Exchange {
+  response: Response;
+  bytes: ArrayBuffer;
+  requestId: string;
+}
+
+/** How a client sends: `send` for its operation methods, `fetch` for openapi-fetch (`raw`, middleware). */
+export interface Transport {
+  send(request: OutgoingRequest): Promise<Exchange>;
+  fetch(request: Request | OutgoingRequest): Promise<Response>;
 }
 
 /**
- * The `fetch` every signhub client hands to openapi-fetch: request id, auth, timeout per attempt,
- * retries with backoff for requests safe to repeat, and a body read in full inside the attempt, so
- * that a connection lost mid-body is a `ConnectionError` (and retried) rather than a parse failure later.
+ * What sends every signhub request: request id, auth, timeout per attempt, retries with backoff for
+ * requests safe to repeat, and a body read in full inside the attempt, so that a connection lost
+ * mid-body is a `ConnectionError` (and retried) rather than a parse failure later.
  */
-export function createTransport(config: TransportConfig): (request: Request | OutgoingRequest) => Promise<Response> {
+export function createTransport(config: TransportConfig): Transport {
   const { auth } = config;
   const secrets = () => auth?.secrets() ?? [];
 
-  return async function send(given: Request | OutgoingRequest): Promise<Response> {
+  /** The `fetch` handed to openapi-fetch: the same sending, its answer a `Response` with the body buffered. */
+  async function fetchFor(given: Request | OutgoingRequest): Promise<Response> {
     const request = given instanceof OutgoingRequest ? given : await OutgoingRequest.from(given);
+    const { response, bytes, requestId } = await send(request);
+    const result = bufferedResponse(response, bytes, config.rebuildResponses);
+    (result as Response & { [SENT_REQUEST_ID]?: string })[SENT_REQUEST_ID] = requestId;
+    return result;
+  }
+
+  return { send, fetch: fetchFor };
+
+  async function send(request: OutgoingRequest): Promise<Exchange> {
     const { method, headers, signal: callerSignal } = request;
     const requestId = ensureRequestId(headers);
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
@@ -58,17 +83,21 @@ export function createTransport(config: TransportConfig): (request: Request | Ou
     let refreshed = false;
 
     for (let retry = 0; ; ) {
-      await auth?.authorize(request, { refresh: refreshed });
+      const authorizing = auth?.authorize(request, { refresh: refreshed });
+      if (authorizing) await authorizing;
 
-      const timer = attemptSignal(timeoutMs, callerSignal);
+      const deadline = startDeadline(config.deadlines, timeoutMs, callerSignal);
       let response: Response;
       let body: ArrayBuffer;
       try {
-        response = await config.fetch(request.url, { method, headers, body: request.body, signal: timer.signal, redirect: "follow" });
-        body = await response.arrayBuffer();
+        const { signal, dispatcher } = deadline.fetchInit;
+        const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: request.body, signal };
+        if (dispatcher) init.dispatcher = dispatcher;
+        response = await deadline.settle(config.fetch(request.url, init));
+        body = await deadline.settle(response.arrayBuffer());
       } catch (error) {
-        if (callerSignal?.aborted && !timer.timedOut) throw callerSignal.reason;
-        const failure = timer.timedOut
+        if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;
+        const failure = deadline.timedOut
           ? new TimeoutError(`${config.title} ${method} request timed out after ${timeoutMs} ms`, {
               provider: config.provider,
               requestId,
@@ -87,7 +116,7 @@ export function createTransport(config: TransportConfig): (request: Request | Ou
         await sleep(retryDelayMs(retry++), callerSignal);
         continue;
       } finally {
-        timer.clear();
+        deadline.clear();
       }
 
       if (response.status === 401 && auth?.refreshable && !refreshed) {
@@ -98,11 +127,9 @@ export function createTransport(config: TransportConfig): (request: Request | Ou
         await sleep(retryDelayMs(retry++, response.headers), callerSignal);
         continue;
       }
-      const result = bufferedResponse(response, body, config.rebuildResponses);
-      (result as Response & { [SENT_REQUEST_ID]?: string })[SENT_REQUEST_ID] = requestId;
-      return result;
+      return { response, bytes: body, requestId };
     }
-  };
+  }
 }
 
 /** The error itself, or, when a known secret appears in its message chain, a copy with it scrubbed. */
