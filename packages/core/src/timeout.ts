@@ -90,13 +90,13 @@ let dispatchingFetch: unknown;
 
 /**
  * The attempt is `fetch`'s dispatcher: every request it dispatches (redirects included) goes to the global
- * dispatcher, which the caller may have set (a proxy agent, say), with a handler that lets the timer abort it.
+ * dispatcher, which the caller may have set (a proxy agent, say), with a handler the timer can end.
  */
 class DispatcherDeadline implements AttemptDeadline {
   readonly fetchInit: { dispatcher: Dispatcher; signal?: AbortSignal };
   timedOut = false;
-  /** Aborts the HTTP request in flight, while there is one. */
-  abortInFlight: ((reason: unknown) => void) | null = null;
+  /** The handler of the HTTP request in flight, while there is one. */
+  inFlight: DeadlineHandler | null = null;
   readonly #timeoutMs: number;
   readonly #timer: ReturnType<typeof setTimeout>;
   /** The global `fetch` this attempt is sent with. */
@@ -110,7 +110,7 @@ class DispatcherDeadline implements AttemptDeadline {
     this.#timer = setTimeout(() => {
       this.timedOut = true;
       const reason = timeoutReason(timeoutMs);
-      this.abortInFlight?.(reason);
+      this.inFlight?.expire(reason);
       // A `fetch` that ignores the dispatcher (one replaced by a test double, say) is still not waited for.
       this.#reject?.(reason);
     }, timeoutMs);
@@ -124,7 +124,8 @@ class DispatcherDeadline implements AttemptDeadline {
     dispatchingFetch = this.#fetch;
     const global = (globalThis as Record<symbol, Dispatcher | undefined>)[GLOBAL_DISPATCHER];
     if (!global) throw new Error("signhub: Node's fetch has no global dispatcher");
-    return global.dispatch(options, typeof handler.onConnect === "function" ? new DeadlineHandler(handler, this) : handler);
+    this.inFlight = new DeadlineHandler(handler, this);
+    return global.dispatch(options, this.inFlight);
   }
 
   settle<T>(work: Promise<T>): Promise<T> {
@@ -140,22 +141,39 @@ class DispatcherDeadline implements AttemptDeadline {
   clear(): void {
     clearTimeout(this.#timer);
     this.#reject = null;
-    this.abortInFlight = null;
+    this.inFlight = null;
   }
 }
 
-/** Forwards every callback to `fetch`'s own handler, keeping hold of the request's abort while it runs. */
+/**
+ * Forwards every callback to `fetch`'s own handler. When the deadline passes, a request on the wire is
+ * aborted (its connection closed); one still waiting for a connection fails at once, and is aborted
+ * before anything is written if a connection comes later.
+ */
 class DeadlineHandler implements DispatchHandler {
   readonly #handler: DispatchHandler;
   readonly #deadline: DispatcherDeadline;
+  #abort: ((reason?: unknown) => void) | null = null;
+  #expired: Error | null = null;
+  #failed = false;
 
   constructor(handler: DispatchHandler, deadline: DispatcherDeadline) {
     this.#handler = handler;
     this.#deadline = deadline;
   }
 
+  expire(reason: Error): void {
+    this.#expired = reason;
+    if (this.#abort) this.#abort(reason);
+    else this.onError(reason);
+  }
+
   onConnect(abort: (reason?: unknown) => void, context?: unknown): void {
-    this.#deadline.abortInFlight = abort;
+    if (this.#expired) {
+      abort(this.#expired);
+      return;
+    }
+    this.#abort = abort;
     this.#handler.onConnect(abort, context);
   }
   onHeaders(statusCode: number, headers: unknown, resume: () => void, statusText?: string): boolean | undefined {
@@ -165,15 +183,18 @@ class DeadlineHandler implements DispatchHandler {
     return this.#handler.onData?.(chunk);
   }
   onComplete(trailers: unknown): void {
-    this.#deadline.abortInFlight = null;
+    this.#done();
     this.#handler.onComplete?.(trailers);
   }
   onError(error: Error): void {
-    this.#deadline.abortInFlight = null;
+    // Once: a request failed before its connection came is aborted when it comes, and reports again.
+    if (this.#failed) return;
+    this.#failed = true;
+    this.#done();
     this.#handler.onError(error);
   }
   onUpgrade(statusCode: number, headers: unknown, socket: unknown): void {
-    this.#deadline.abortInFlight = null;
+    this.#done();
     this.#handler.onUpgrade?.(statusCode, headers, socket);
   }
   onResponseStarted(): void {
@@ -184,5 +205,9 @@ class DeadlineHandler implements DispatchHandler {
   }
   onRequestSent(): void {
     this.#handler.onRequestSent?.();
+  }
+
+  #done(): void {
+    if (this.#deadline.inFlight === this) this.#deadline.inFlight = null;
   }
 }

@@ -6,10 +6,12 @@ import { testClient } from "./test-client.js";
 
 // /hang never answers; /redirect-to-hang answers 302 to /hang. Every socket's close is recorded.
 let server: Awaited<ReturnType<typeof loopback>>;
-let closedSockets = 0;
+const received: string[] = [];
+const closedAfter: string[] = [];
 beforeAll(async () => {
   server = await loopback((req, res) => {
-    req.socket.once("close", () => closedSockets++);
+    received.push(req.url!);
+    req.socket.once("close", () => closedAfter.push(req.url!));
     if (req.url!.includes("redirect-to-hang")) res.writeHead(302, { location: "/things/hang" }).end();
     else if (!req.url!.includes("hang")) res.writeHead(200, { "content-type": "application/json" }).end('{"id":"1"}');
   });
@@ -17,13 +19,23 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const realFetch = globalThis.fetch;
+const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+type Dispatcher = { dispatch(options: unknown, handler: unknown): boolean };
+const globals = globalThis as unknown as Record<symbol, Dispatcher>;
+let realDispatcher: Dispatcher;
+beforeAll(async () => {
+  await realFetch(server.url); // the global dispatcher exists once fetch has run
+  realDispatcher = globals[GLOBAL_DISPATCHER]!;
+});
 afterEach(() => {
   globalThis.fetch = realFetch;
+  globals[GLOBAL_DISPATCHER] = realDispatcher;
 });
 
-const untilClosed = async (count: number) => {
-  for (let i = 0; i < 100 && closedSockets < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  return closedSockets;
+/** Whether the connection that carried `url` is closed within a second. */
+const closes = async (url: string) => {
+  for (let i = 0; i < 100 && !closedAfter.includes(url); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  return closedAfter.includes(url);
 };
 
 describe("per-attempt deadlines", () => {
@@ -33,15 +45,15 @@ describe("per-attempt deadlines", () => {
   });
 
   test.each([
-    ["Node's own fetch (dispatcher)", undefined],
-    ["a custom fetch (signal)", (url: string, init: RequestInit) => realFetch(url, init)],
-  ])("with %s, a timeout closes the connection, not just the call", async (_, fetch) => {
-    const before = closedSockets;
+    ["Node's own fetch (dispatcher)", "hang-1", undefined],
+    ["a custom fetch (signal)", "hang-2", (url: string, init: RequestInit) => realFetch(url, init)],
+  ])("with %s, a timeout closes the connection, not just the call", async (_, id, fetch) => {
     const error = await testClient({ baseUrl: server.url, maxRetries: 0, timeoutMs: 100, ...(fetch && { fetch }) })
-      .getThing({ params: { path: { id: "hang" } } })
+      .getThing({ params: { path: { id } } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(await untilClosed(before + 1)).toBe(before + 1);
+    expect(received).toContain(`/things/${id}`);
+    expect(await closes(`/things/${id}`)).toBe(true);
   });
 
   test("the deadline spans redirects", async () => {
@@ -67,6 +79,23 @@ describe("per-attempt deadlines", () => {
     expect(calls).toBe(1);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  test("a request still waiting for its connection fails on time, and is never sent", async () => {
+    const global = realDispatcher;
+    // A global dispatcher (as a proxy agent would be) whose connections take 400 ms.
+    globals[GLOBAL_DISPATCHER] = {
+      dispatch: (options, handler) => (setTimeout(() => global.dispatch(options, handler), 400), true),
+    };
+    const started = performance.now();
+    const error = await testClient({ baseUrl: server.url, maxRetries: 0, timeoutMs: 100 })
+      .getThing({ params: { path: { id: "slow-connection" } } })
+      .catch((e: unknown) => e);
+    const elapsed = performance.now() - started;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(elapsed).toBeLessThan(350);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received.filter((url) => url.includes("slow-connection"))).toEqual([]);
   });
 
   test("a fast answer clears the deadline: nothing fires later", async () => {

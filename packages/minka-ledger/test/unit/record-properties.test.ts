@@ -67,4 +67,5 @@ test("any one-character change to a signed record that still parses to different
     { numRuns: 2000 },
   );
   expect(changed).toBeGreaterThan(200);
-});
+  // 2000 signatures and verifications: CPU-bound, and slow on a busy two-core machine.
+}, 60_000);
