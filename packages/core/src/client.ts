@@ -111,9 +111,9 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
 
   /**
    * An operation call as openapi-fetch would send it, built here from openapi-fetch's own serializers and
-   * handed straight to the transport: without middleware to run, openapi-fetch's generic request machinery
-   * is a third of the client's CPU per call. Calls using its other options (`baseUrl`, `parseAs`, custom
-   * serializers…) go through openapi-fetch itself.
+   * handed straight to the transport: with no middleware to run, openapi-fetch's generic request machinery
+   * is a large share of the client's CPU per call. Calls using its other options (`baseUrl`, `parseAs`,
+   * custom serializers…) go through openapi-fetch itself.
    */
   function directRequest(op: OperationSpec, init: DirectInit): OutgoingRequest {
     const params = init.params ?? {};
@@ -190,8 +190,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   return methods as SignhubClient<Paths, Ops>;
 }
 
-// openapi-fetch's serializer reads the headers too (a form content type), though its declaration omits them.
 const decoder = new TextDecoder();
+// openapi-fetch's serializer reads the headers too (a form content type), though its declaration omits them.
 const serializeBody = defaultBodySerializer as (body: unknown, headers: Headers) => BodyInit;
 const JSON_CONTENT_TYPE = { "Content-Type": "application/json" };
 

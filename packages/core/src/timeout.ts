@@ -8,8 +8,10 @@
  *   `fetch` sets up no abort listeners, which costs several percent of a small call's CPU.
  */
 export interface AttemptDeadline {
-  /** What `fetch` is given for this attempt: a signal, a dispatcher, or both. */
-  readonly fetchInit: { signal?: AbortSignal; dispatcher?: unknown };
+  /** The signal `fetch` is given for this attempt, if any. */
+  readonly signal: AbortSignal | undefined;
+  /** The dispatcher `fetch` is given for this attempt, if any. */
+  readonly dispatcher: unknown;
   /** True once the timeout (not the caller) ended the attempt. */
   readonly timedOut: boolean;
   /** The attempt's work, settled by the deadline when it outlives it. */
@@ -38,7 +40,8 @@ const timeoutReason = (timeoutMs: number) => new DOMException(`timed out after $
 
 /** A plain controller and timer: cheaper per call than `AbortSignal.any` with `AbortSignal.timeout`. */
 class SignalDeadline implements AttemptDeadline {
-  readonly fetchInit: { signal: AbortSignal };
+  readonly signal: AbortSignal;
+  readonly dispatcher = undefined;
   timedOut = false;
   readonly #controller = new AbortController();
   readonly #callerSignal: AbortSignal | null | undefined;
@@ -46,7 +49,7 @@ class SignalDeadline implements AttemptDeadline {
   readonly #timer: ReturnType<typeof setTimeout>;
 
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
-    this.fetchInit = { signal: this.#controller.signal };
+    this.signal = this.#controller.signal;
     this.#callerSignal = callerSignal;
     if (callerSignal?.aborted) this.#onCallerAbort();
     else callerSignal?.addEventListener("abort", this.#onCallerAbort, { once: true });
@@ -93,7 +96,8 @@ let dispatchingFetch: unknown;
  * dispatcher, which the caller may have set (a proxy agent, say), with a handler the timer can end.
  */
 class DispatcherDeadline implements AttemptDeadline {
-  readonly fetchInit: { dispatcher: Dispatcher; signal?: AbortSignal };
+  readonly signal: AbortSignal | undefined;
+  readonly dispatcher: Dispatcher = this;
   timedOut = false;
   /** The handler of the HTTP request in flight, while there is one. */
   inFlight: DeadlineHandler | null = null;
@@ -106,7 +110,7 @@ class DispatcherDeadline implements AttemptDeadline {
 
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
     this.#timeoutMs = timeoutMs;
-    this.fetchInit = callerSignal ? { dispatcher: this, signal: callerSignal } : { dispatcher: this };
+    this.signal = callerSignal ?? undefined;
     this.#timer = setTimeout(() => {
       this.timedOut = true;
       const reason = timeoutReason(timeoutMs);

@@ -90,9 +90,8 @@ export function createTransport(config: TransportConfig): Transport {
       let response: Response;
       let body: ArrayBuffer;
       try {
-        const { signal, dispatcher } = deadline.fetchInit;
-        const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: request.body, signal };
-        if (dispatcher) init.dispatcher = dispatcher;
+        const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: request.body, signal: deadline.signal };
+        if (deadline.dispatcher) init.dispatcher = deadline.dispatcher;
         response = await deadline.settle(config.fetch(request.url, init));
         body = await deadline.settle(response.arrayBuffer());
       } catch (error) {

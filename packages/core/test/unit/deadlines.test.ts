@@ -39,8 +39,8 @@ const closes = async (url: string) => {
 };
 
 describe("per-attempt deadlines", () => {
-  test("Node's own fetch keeps deadlines by dispatcher; any other fetch by signal", () => {
-    expect(deadlineKindFor(false)).toBe("dispatcher");
+  test("Node's own fetch keeps deadlines by dispatcher (where its undici is 6); any other fetch by signal", () => {
+    expect(deadlineKindFor(false)).toBe(process.versions.undici?.startsWith("6.") ? "dispatcher" : "signal");
     expect(deadlineKindFor(true)).toBe("signal");
   });
 
