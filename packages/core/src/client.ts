@@ -1,8 +1,6 @@
 import createClient, {
-  createFinalURL,
   createQuerySerializer,
   defaultBodySerializer,
-  mergeHeaders,
   removeTrailingSlash,
   type Client,
   type HeadersOptions,
@@ -12,13 +10,14 @@ import type { Auth } from "./auth/auth.js";
 import { excerpt, parseJson } from "./body.js";
 import { BODY_TEXT } from "./buffered-response.js";
 import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js";
+import { mergeHeaderRecord, type HeaderRecord } from "./headers.js";
 import type { OperationMethods, OperationSpec, OperationTable } from "./operations.js";
 import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
-import { createPathSerializer } from "./path-serializer.js";
+import { compilePathTemplate, createPathSerializer, type PathFiller } from "./path-serializer.js";
 import { redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { deadlineKindFor } from "./timeout.js";
-import { createTransport, SENT_REQUEST_ID, type FetchLike } from "./transport.js";
+import { createTransport, SENT_REQUEST_ID, type BodyReader, type FetchLike } from "./transport.js";
 
 /** Options every signhub client takes. */
 export interface ClientOptions {
@@ -110,30 +109,44 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   const request = client.request as unknown as RawRequest;
 
   /**
-   * An operation call as openapi-fetch would send it, built here from openapi-fetch's own serializers and
-   * handed straight to the transport: with no middleware to run, openapi-fetch's generic request machinery
-   * is a large share of the client's CPU per call. Calls using its other options (`baseUrl`, `parseAs`,
-   * custom serializers…) go through openapi-fetch itself.
+   * An operation call as openapi-fetch would send it, built here as openapi-fetch's own serializers build
+   * it and handed straight to the transport: with no middleware to run, openapi-fetch's generic request
+   * machinery is a large share of the client's CPU per call. Calls using its other options (`baseUrl`,
+   * `parseAs`, custom serializers…) go through openapi-fetch itself.
    */
-  function directRequest(op: OperationSpec, init: DirectInit): OutgoingRequest {
+  function directRequest(op: OperationSpec, fillPath: PathFiller, init: DirectInit): OutgoingRequest {
     const params = init.params ?? {};
     const jsonBody = init.body !== undefined && !(init.body instanceof FormData);
-    const headers = mergeHeaders(jsonBody ? JSON_CONTENT_TYPE : undefined, options.headers, init.headers, params.header);
-    return new OutgoingRequest(createFinalURL(op.path, { baseUrl, params, querySerializer, pathSerializer }), {
-      method: op.method,
+    const headers =
+      options.headers === undefined && init.headers === undefined && params.header === undefined
+        ? jsonBody
+          ? { "content-type": "application/json" }
+          : {}
+        : mergeHeaderRecord(jsonBody ? JSON_CONTENT_TYPE : undefined, options.headers, init.headers, params.header);
+    // As openapi-fetch's createFinalURL: the path parameters filled in, then the query, if any.
+    let url = params.path ? fillPath(params.path) : `${baseUrl}${op.path}`;
+    if (params.query) {
+      const search = querySerializer(params.query);
+      const query = search.startsWith("?") ? search.substring(1) : search;
+      if (query) url += `?${query}`;
+    }
+    return new OutgoingRequest(
+      url,
+      {
+        method: op.method,
+        body: init.body === undefined ? undefined : serializeBody(init.body, headers),
+        signal: init.signal,
+        maxRetries: init.maxRetries,
+        timeoutMs: init.timeoutMs,
+        [REPEAT_SAFE]: op.retrySafe,
+      },
       headers,
-      body: init.body === undefined ? undefined : serializeBody(init.body, headers),
-      signal: init.signal,
-      maxRetries: init.maxRetries,
-      timeoutMs: init.timeoutMs,
-      [REPEAT_SAFE]: op.retrySafe,
-    });
+    );
   }
 
-  async function invoke(operationId: string, op: OperationSpec, init: Record<string, unknown> = {}): Promise<unknown> {
+  async function invoke(operationId: string, op: OperationSpec, fillPath: PathFiller, init: Record<string, unknown> = {}): Promise<unknown> {
     if (userMiddleware.length === 0 && isDirectInit(init)) {
-      const { response, bytes, requestId } = await transport.send(directRequest(op, init));
-      const text = decoder.decode(bytes);
+      const { response, body: text, requestId } = await transport.send(directRequest(op, fillPath, init), readText);
       if (response.ok) return successBody(operationId, op, response, text, requestId);
       // As openapi-fetch reads an error body: parsed when JSON, else the text.
       const parsed = parseJson(text);
@@ -148,12 +161,22 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
 
   /** A success's body: the JSON the spec promises, checked by the provider; an `InvalidResponseError` when it is not JSON. */
   function successBody(operationId: string, op: OperationSpec, response: Response, text: string, sentRequestId: string | undefined): unknown {
-    const parsed = parseJson(text);
-    if (parsed.ok) {
-      provider.verifyBody?.(parsed.value, { status: response.status, operationId, requestId: requestIdOf(response, sentRequestId) });
-      return parsed.value;
+    if (text !== "") {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return invalidBody(op, response, text, sentRequestId);
+      }
+      provider.verifyBody?.(value, { status: response.status, operationId, requestId: requestIdOf(response, sentRequestId) });
+      return value;
     }
-    if (!text && !op.jsonStatuses.includes(response.status)) return undefined;
+    if (!op.jsonStatuses.includes(response.status)) return undefined;
+    return invalidBody(op, response, text, sentRequestId);
+  }
+
+  /** The `InvalidResponseError` for a success whose body is not the JSON the spec promises. */
+  function invalidBody(op: OperationSpec, response: Response, text: string, sentRequestId: string | undefined): never {
     const shown = excerpt(text, secrets());
     throw new InvalidResponseError(
       `${title} ${response.status} on ${op.method.toUpperCase()} ${op.path}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
@@ -185,14 +208,15 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
 
   const methods: Record<string, unknown> = { raw: withRetryDecisions(client, operations) };
   for (const [operationId, op] of Object.entries(operations)) {
-    methods[operationId] = (init?: Record<string, unknown>) => invoke(operationId, op, init);
+    const fillPath = compilePathTemplate(`${baseUrl}${op.path}`);
+    methods[operationId] = (init?: Record<string, unknown>) => invoke(operationId, op, fillPath, init);
   }
   return methods as SignhubClient<Paths, Ops>;
 }
 
-const decoder = new TextDecoder();
+const readText: BodyReader<string> = (response) => response.text();
 // openapi-fetch's serializer reads the headers too (a form content type), though its declaration omits them.
-const serializeBody = defaultBodySerializer as (body: unknown, headers: Headers) => BodyInit;
+const serializeBody = defaultBodySerializer as (body: unknown, headers: HeaderRecord) => BodyInit;
 const JSON_CONTENT_TYPE = { "Content-Type": "application/json" };
 
 /** The request options a call sent straight to the transport may use; any other goes through openapi-fetch. */

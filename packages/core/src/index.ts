@@ -11,6 +11,7 @@ export {
 } from "./client.js";
 export * from "./errors.js";
 export { errorFields, type ErrorFieldPaths } from "./error-fields.js";
+export type { HeaderRecord } from "./headers.js";
 export type { OperationInit, OperationMethods, OperationResult, OperationSpec, OperationTable } from "./operations.js";
 export { isSecretName, redactBody, redactHeaders, REDACTED, scrubSecrets } from "./redact.js";
 export { ensureRequestId, REQUEST_ID_HEADER } from "./request-id.js";

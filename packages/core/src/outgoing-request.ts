@@ -1,3 +1,4 @@
+import { headerRecordOf, type HeaderRecord } from "./headers.js";
 import type { CallOptions } from "./transport.js";
 
 /** Set on a request when the spec says whether its operation is safe to repeat. */
@@ -6,25 +7,26 @@ export const REPEAT_SAFE = Symbol.for("signhub.repeatSafe");
 type OutgoingInit = RequestInit & CallOptions & { [REPEAT_SAFE]?: boolean };
 
 /**
- * What openapi-fetch builds for each call (its `Request` option) when no user middleware needs a real
- * `Request`: the URL and init as given. A full `Request` would turn the body into a stream that must be
- * cloned for every retry, and `fetch` would copy it once more; keeping the serialized body makes every
- * attempt as cheap as a plain `fetch(url, init)`.
+ * What the transport sends; also what openapi-fetch builds for each call (its `Request` option) when no
+ * user middleware needs a real `Request`: the URL and init as given, the headers as a record. A full
+ * `Request` would turn the body into a stream that must be cloned for every retry, and `fetch` would copy
+ * it once more; keeping the serialized body makes every attempt as cheap as a plain `fetch(url, init)`.
  */
 export class OutgoingRequest {
   readonly url: string;
   readonly method: string;
-  readonly headers: Headers;
+  readonly headers: HeaderRecord;
   readonly body: BodyInit | null;
   readonly signal: AbortSignal | null;
   readonly maxRetries: number | undefined;
   readonly timeoutMs: number | undefined;
   [REPEAT_SAFE]: boolean | undefined;
 
-  constructor(url: string | URL, init: OutgoingInit = {}) {
+  /** As `new Request(url, init)`; `headers`, when given, is the request's header record, ready to send. */
+  constructor(url: string | URL, init: OutgoingInit = {}, headers?: HeaderRecord) {
     this.url = String(url);
     this.method = (init.method ?? "GET").toUpperCase();
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.headers = headers ?? headerRecordOf(init.headers);
     this.body = init.body ?? null;
     this.signal = init.signal ?? null;
     this.maxRetries = init.maxRetries;
@@ -37,7 +39,7 @@ export class OutgoingRequest {
     const tagged = request as Request & CallOptions & { [REPEAT_SAFE]?: boolean };
     return new OutgoingRequest(request.url, {
       method: request.method,
-      headers: new Headers(request.headers),
+      headers: request.headers,
       body: request.body === null ? null : await request.arrayBuffer(),
       signal: request.signal,
       maxRetries: tagged.maxRetries,

@@ -3,25 +3,25 @@ import { defaultPathSerializer, type PathSerializer } from "openapi-fetch";
 // Bounded: a client sees one entry per operation (per base URL), far fewer than this.
 const MAX_TEMPLATES = 256;
 
+/** A URL template with its path parameters filled in, as openapi-fetch's path serializer fills them. */
+export type PathFiller = (params: Record<string, unknown>) => string;
+
 /**
- * openapi-fetch's path serializer, with each URL template split once instead of matched by a regular
- * expression on every call. Simple-style primitive parameters (all any spec here uses) take the fast
- * path; label, matrix, exploded and object or array values go to openapi-fetch's own serializer.
+ * openapi-fetch's path serializer for one URL template, the template split once instead of matched by a
+ * regular expression on every call. Simple-style primitive parameters (all any spec here uses) take the
+ * fast path; label, matrix, exploded and object or array values go to openapi-fetch's own serializer.
  */
-export function createPathSerializer(): PathSerializer {
-  const templates = new Map<string, string[] | null>();
-  return (pathname, params) => {
-    let parts = templates.get(pathname);
-    if (parts === undefined) {
-      parts = compile(pathname);
-      if (templates.size < MAX_TEMPLATES) templates.set(pathname, parts);
-    }
-    if (parts === null) return defaultPathSerializer(pathname, params);
+export function compilePathTemplate(template: string): PathFiller {
+  const parts = template.split(/\{([^{}]+)\}/);
+  for (let i = 1; i < parts.length; i += 2) {
+    if (/^[.;]|\*$/.test(parts[i]!)) return (params) => defaultPathSerializer(template, params);
+  }
+  return (params) => {
     let url = parts[0]!;
     for (let i = 1; i < parts.length; i += 2) {
       const name = parts[i]!;
       const value = params[name];
-      if (typeof value === "object" && value !== null) return defaultPathSerializer(pathname, params);
+      if (typeof value === "object" && value !== null) return defaultPathSerializer(template, params);
       url += value === undefined || value === null ? `{${name}}` : encodeURIComponent(value as string | number | boolean);
       url += parts[i + 1]!;
     }
@@ -29,9 +29,15 @@ export function createPathSerializer(): PathSerializer {
   };
 }
 
-/** `/a/{x}/b` → `["/a/", "x", "/b"]`; `null` when a parameter uses another style. */
-function compile(pathname: string): string[] | null {
-  const parts = pathname.split(/\{([^{}]+)\}/);
-  for (let i = 1; i < parts.length; i += 2) if (/^[.;]|\*$/.test(parts[i]!)) return null;
-  return parts;
+/** openapi-fetch's path serializer, each template compiled once (see `compilePathTemplate`). */
+export function createPathSerializer(): PathSerializer {
+  const templates = new Map<string, PathFiller>();
+  return (template, params) => {
+    let fill = templates.get(template);
+    if (fill === undefined) {
+      fill = compilePathTemplate(template);
+      if (templates.size < MAX_TEMPLATES) templates.set(template, fill);
+    }
+    return fill(params);
+  };
 }

@@ -43,17 +43,24 @@ export interface TransportConfig {
 }
 
 /** A request's final answer: the response, its body read in full, and the request id it was sent with. */
-export interface Exchange {
+export interface Exchange<Body> {
   response: Response;
-  bytes: ArrayBuffer;
+  body: Body;
   requestId: string;
 }
 
+/** How a response's body is read in full: as text, say, or as bytes. */
+export type BodyReader<Body> = (response: Response) => Promise<Body>;
+
 /** How a client sends: `send` for its operation methods, `fetch` for openapi-fetch (`raw`, middleware). */
 export interface Transport {
-  send(request: OutgoingRequest): Promise<Exchange>;
+  send<Body>(request: OutgoingRequest, read: BodyReader<Body>): Promise<Exchange<Body>>;
   fetch(request: Request | OutgoingRequest): Promise<Response>;
 }
+
+const FIRST_TRY = Object.freeze({ refresh: false });
+const REFRESH = Object.freeze({ refresh: true });
+const readBytes: BodyReader<ArrayBuffer> = (response) => response.arrayBuffer();
 
 /**
  * What sends every signhub request: request id, auth, timeout per attempt, retries with backoff for
@@ -61,39 +68,41 @@ export interface Transport {
  * mid-body is a `ConnectionError` (and retried) rather than a parse failure later.
  */
 export function createTransport(config: TransportConfig): Transport {
+  checkCallOptions(config);
   const { auth } = config;
   const secrets = () => auth?.secrets() ?? [];
 
   /** The `fetch` handed to openapi-fetch: the same sending, its answer a `Response` with the body buffered. */
   async function fetchFor(given: Request | OutgoingRequest): Promise<Response> {
     const request = given instanceof OutgoingRequest ? given : await OutgoingRequest.from(given);
-    const { response, bytes, requestId } = await send(request);
-    const result = bufferedResponse(response, bytes, config.rebuildResponses);
+    const { response, body, requestId } = await send(request, readBytes);
+    const result = bufferedResponse(response, body, config.rebuildResponses);
     (result as Response & { [SENT_REQUEST_ID]?: string })[SENT_REQUEST_ID] = requestId;
     return result;
   }
 
   return { send, fetch: fetchFor };
 
-  async function send(request: OutgoingRequest): Promise<Exchange> {
+  async function send<Body>(request: OutgoingRequest, read: BodyReader<Body>): Promise<Exchange<Body>> {
     const { method, headers, signal: callerSignal } = request;
     const requestId = ensureRequestId(headers);
+    if (request.timeoutMs !== undefined || request.maxRetries !== undefined) checkCallOptions(request);
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
     const retries = isRepeatSafe(method, request[REPEAT_SAFE]) ? (request.maxRetries ?? config.maxRetries) : 0;
     let refreshed = false;
 
     for (let retry = 0; ; ) {
-      const authorizing = auth?.authorize(request, { refresh: refreshed });
+      const authorizing = auth?.authorize(request, refreshed ? REFRESH : FIRST_TRY);
       if (authorizing) await authorizing;
 
       const deadline = startDeadline(config.deadlines, timeoutMs, callerSignal);
       let response: Response;
-      let body: ArrayBuffer;
+      let body: Body;
       try {
         const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: request.body, signal: deadline.signal };
         if (deadline.dispatcher) init.dispatcher = deadline.dispatcher;
         response = await deadline.settle(config.fetch(request.url, init));
-        body = await deadline.settle(response.arrayBuffer());
+        body = await deadline.settle(read(response));
       } catch (error) {
         if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;
         const failure = deadline.timedOut
@@ -126,8 +135,18 @@ export function createTransport(config: TransportConfig): Transport {
         await sleep(retryDelayMs(retry++, response.headers), callerSignal);
         continue;
       }
-      return { response, bytes: body, requestId };
+      return { response, body, requestId };
     }
+  }
+}
+
+/** Throws a `RangeError` for a `timeoutMs` that is not a positive number or a `maxRetries` that is not a whole number ≥ 0. */
+function checkCallOptions({ timeoutMs, maxRetries }: CallOptions): void {
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0)) {
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds (Infinity for none), not ${String(timeoutMs)}`);
+  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new RangeError(`maxRetries must be a whole number ≥ 0, not ${String(maxRetries)}`);
   }
 }
 

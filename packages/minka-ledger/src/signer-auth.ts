@@ -15,7 +15,7 @@ export function ledgerSignerAuth(signer: LedgerSigner, options: LedgerJwtOptions
     async authorize(request) {
       const token = await createLedgerJwt({ method: request.method, url: request.url, body: jsonBody(request), ledger }, signer, jwtOptions);
       if (issued.push(token) > REMEMBERED_TOKENS) issued.shift();
-      request.headers.set("authorization", `Bearer ${token}`);
+      request.headers.authorization = `Bearer ${token}`;
     },
     secrets: () => [signer.secretKey, ...issued],
   };

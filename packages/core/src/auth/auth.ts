@@ -1,8 +1,10 @@
-/** The parts of an outgoing request that auth may read, and the headers it sets. */
+import type { HeaderRecord } from "../headers.js";
+
+/** The parts of an outgoing request that auth may read, and the headers it sets (by lowercase name). */
 export interface AuthorizableRequest {
   readonly method: string;
   readonly url: string;
-  readonly headers: Headers;
+  readonly headers: HeaderRecord;
   /** The serialized body, as sent on every attempt. */
   readonly body: BodyInit | null;
 }

@@ -26,14 +26,16 @@ export function bearerAuth(source: TokenSource, provider?: string): Auth {
     const header = `Bearer ${check(source)}`;
     return {
       refreshable: false,
-      authorize: (request) => request.headers.set("authorization", header),
+      authorize: (request) => {
+        request.headers.authorization = header;
+      },
       secrets: () => seen,
     };
   }
   return {
     refreshable: true,
     async authorize(request, { refresh }) {
-      request.headers.set("authorization", `Bearer ${check(await source({ forceRefresh: refresh }))}`);
+      request.headers.authorization = `Bearer ${check(await source({ forceRefresh: refresh }))}`;
     },
     secrets: () => seen,
   };

@@ -178,3 +178,21 @@ describe("raw", () => {
     expect(seen[1]!.headers.get("x-request-id")).toBe(seen[0]!.headers.get("x-request-id"));
   });
 });
+
+describe("call options", () => {
+  test("a timeoutMs or maxRetries that makes no sense is a RangeError, per client and per call, and nothing is sent", async () => {
+    expect(() => testClient({ timeoutMs: 0 })).toThrow(RangeError);
+    expect(() => testClient({ timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
+    expect(() => testClient({ maxRetries: -1 })).toThrow(/maxRetries/);
+    const { fetch, seen } = scriptedFetch(json(200, { id: "1" }));
+    const client = testClient({ fetch });
+    await expect(client.getThing({ params: { path: { id: "1" } }, timeoutMs: -5 })).rejects.toThrow(RangeError);
+    await expect(client.getThing({ params: { path: { id: "1" } }, maxRetries: 1.5 })).rejects.toThrow(/maxRetries/);
+    expect(seen).toEqual([]);
+  });
+
+  test("timeoutMs: Infinity means no deadline", async () => {
+    const { fetch } = scriptedFetch(json(200, { id: "1" }));
+    await expect(testClient({ fetch, timeoutMs: Number.POSITIVE_INFINITY }).getThing({ params: { path: { id: "1" } } })).resolves.toEqual({ id: "1" });
+  });
+});

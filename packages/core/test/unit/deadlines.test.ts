@@ -4,7 +4,8 @@ import { deadlineKindFor } from "../../src/timeout.js";
 import { loopback } from "./loopback.js";
 import { testClient } from "./test-client.js";
 
-// /hang never answers; /redirect-to-hang answers 302 to /hang. Every socket's close is recorded.
+// /hang never answers; /slow answers after 100 ms; /redirect-to-hang answers 302 to /hang. Every socket's
+// close is recorded.
 let server: Awaited<ReturnType<typeof loopback>>;
 const received: string[] = [];
 const closedAfter: string[] = [];
@@ -12,8 +13,10 @@ beforeAll(async () => {
   server = await loopback((req, res) => {
     received.push(req.url!);
     req.socket.once("close", () => closedAfter.push(req.url!));
+    const answer = () => res.writeHead(200, { "content-type": "application/json" }).end('{"id":"1"}');
     if (req.url!.includes("redirect-to-hang")) res.writeHead(302, { location: "/things/hang" }).end();
-    else if (!req.url!.includes("hang")) res.writeHead(200, { "content-type": "application/json" }).end('{"id":"1"}');
+    else if (req.url!.includes("slow")) setTimeout(answer, 100);
+    else if (!req.url!.includes("hang")) answer();
   });
 });
 afterAll(() => server.close());
@@ -42,6 +45,24 @@ describe("per-attempt deadlines", () => {
   test("Node's own fetch keeps deadlines by dispatcher (where its undici is 6); any other fetch by signal", () => {
     expect(deadlineKindFor(false)).toBe(process.versions.undici?.startsWith("6.") ? "dispatcher" : "signal");
     expect(deadlineKindFor(true)).toBe("signal");
+  });
+
+  // First of the clock's tests: no timer is armed yet, so an earlier deadline started last must re-arm it.
+  test("attempts in flight together each time out at their own deadline, an earlier one started last", async () => {
+    const client = testClient({ baseUrl: server.url, maxRetries: 0 });
+    const started = performance.now();
+    const elapsed = (timeoutMs: number, id: string) =>
+      client.getThing({ params: { path: { id } }, timeoutMs }).then(
+        () => Number.NaN,
+        (error: unknown) => (expect(error).toBeInstanceOf(TimeoutError), performance.now() - started),
+      );
+    const [late, early, middle] = await Promise.all([elapsed(450, "hang-a"), elapsed(150, "hang-b"), elapsed(300, "hang-c")]);
+    expect(early).toBeGreaterThanOrEqual(145);
+    expect(early).toBeLessThan(280);
+    expect(middle).toBeGreaterThanOrEqual(295);
+    expect(middle).toBeLessThan(430);
+    expect(late).toBeGreaterThanOrEqual(445);
+    expect(late).toBeLessThan(580);
   });
 
   test.each([
@@ -103,5 +124,33 @@ describe("per-attempt deadlines", () => {
     await expect(client.getThing({ params: { path: { id: "1" } } })).resolves.toEqual({ id: "1" });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(client.getThing({ params: { path: { id: "2" } } })).resolves.toEqual({ id: "1" });
+  });
+
+  test("a timeout beyond setTimeout's limit (about 24.8 days) does not fire at once", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    const client = testClient({ baseUrl: server.url, maxRetries: 0, timeoutMs: 2 ** 31 + 1_000 });
+    await expect(client.getThing({ params: { path: { id: "slow-1" } } })).resolves.toEqual({ id: "1" });
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("warning", onWarning);
+    // Node clamps a longer delay to 1 ms, with a TimeoutOverflowWarning.
+    expect(warnings).not.toContain("TimeoutOverflowWarning");
+  });
+
+  test("deadlines hold the process open only while an attempt is in flight", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const client = testClient({ baseUrl: server.url, maxRetries: 0, timeoutMs: 60_000 });
+    const before = timers();
+    await client.getThing({ params: { path: { id: "1" } } });
+    // The timer stays armed for the minute, without holding the process.
+    expect(timers()).toBe(before);
+    const controller = new AbortController();
+    const call = client.getThing({ params: { path: { id: "hang-held" } }, signal: controller.signal }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timers()).toBe(before + 1);
+    controller.abort();
+    await call;
+    expect(timers()).toBe(before);
   });
 });
