@@ -85,7 +85,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   const transport = createTransport({
     provider: provider.provider,
     title,
-    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    fetch: options.fetch,
     auth,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -228,10 +228,20 @@ interface DirectInit {
   maxRetries?: number;
   timeoutMs?: number;
 }
-const directKeys = new Set(["params", "headers", "body", "signal", "maxRetries", "timeoutMs"]);
-
 function isDirectInit(init: Record<string, unknown>): init is DirectInit & Record<string, unknown> {
-  for (const key in init) if (!directKeys.has(key)) return false;
+  for (const key in init) {
+    switch (key) {
+      case "params":
+      case "headers":
+      case "body":
+      case "signal":
+      case "maxRetries":
+      case "timeoutMs":
+        continue;
+      default:
+        return false;
+    }
+  }
   return true;
 }
 

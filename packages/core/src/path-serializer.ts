@@ -22,12 +22,19 @@ export function compilePathTemplate(template: string): PathFiller {
       const name = parts[i]!;
       const value = params[name];
       if (typeof value === "object" && value !== null) return defaultPathSerializer(template, params);
-      url += value === undefined || value === null ? `{${name}}` : encodeURIComponent(value as string | number | boolean);
+      url += value === undefined || value === null ? `{${name}}` : encode(value as string | number | boolean);
       url += parts[i + 1]!;
     }
     return url;
   };
 }
+
+// What encodeURIComponent leaves as it is: such values (ids, mostly) need no call to it.
+const UNRESERVED = /^[\w.!~*'()-]*$/;
+const encode = (value: string | number | boolean) => {
+  const text = String(value);
+  return UNRESERVED.test(text) ? text : encodeURIComponent(text);
+};
 
 /** openapi-fetch's path serializer, each template compiled once (see `compilePathTemplate`). */
 export function createPathSerializer(): PathSerializer {

@@ -32,7 +32,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export interface TransportConfig {
   provider: string;
   title: string;
-  fetch: FetchLike;
+  /** The `fetch` to send with; the global one, read on every attempt, when none is given. */
+  fetch?: FetchLike | undefined;
   auth?: Auth | undefined;
   maxRetries: number;
   timeoutMs: number;
@@ -101,7 +102,7 @@ export function createTransport(config: TransportConfig): Transport {
       try {
         const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: request.body, signal: deadline.signal };
         if (deadline.dispatcher) init.dispatcher = deadline.dispatcher;
-        response = await deadline.settle(config.fetch(request.url, init));
+        response = await deadline.settle(config.fetch ? config.fetch(request.url, init) : fetch(request.url, init));
         body = await deadline.settle(read(response));
       } catch (error) {
         if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;
