@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+
 /**
  * One attempt's deadline: the client's per-attempt timeout, combined with the caller's signal.
  *
