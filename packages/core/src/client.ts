@@ -12,7 +12,7 @@ import { BODY_TEXT } from "./buffered-response.js";
 import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js";
 import { mergeHeaderRecord, type HeaderRecord } from "./headers.js";
 import type { OperationMethods, OperationSpec, OperationTable } from "./operations.js";
-import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
+import { OutgoingRequest, REPEAT_SAFE, type Sendable } from "./outgoing-request.js";
 import { compilePathTemplate, createPathSerializer, type PathFiller } from "./path-serializer.js";
 import { redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
@@ -114,9 +114,10 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
    * machinery is a large share of the client's CPU per call. Calls using its other options (`baseUrl`,
    * `parseAs`, custom serializers…) go through openapi-fetch itself.
    */
-  function directRequest(op: OperationSpec, fillPath: PathFiller, init: DirectInit): OutgoingRequest {
+  function directRequest(op: OperationSpec, method: string, fillPath: PathFiller, init: DirectInit): Sendable {
     const params = init.params ?? {};
     const jsonBody = init.body !== undefined && !(init.body instanceof FormData);
+    // A call that sets no headers of its own, on a client with none, needs no merging.
     const headers =
       options.headers === undefined && init.headers === undefined && params.header === undefined
         ? jsonBody
@@ -130,23 +131,21 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       const query = search.startsWith("?") ? search.substring(1) : search;
       if (query) url += `?${query}`;
     }
-    return new OutgoingRequest(
+    return {
       url,
-      {
-        method: op.method,
-        body: init.body === undefined ? undefined : serializeBody(init.body, headers),
-        signal: init.signal,
-        maxRetries: init.maxRetries,
-        timeoutMs: init.timeoutMs,
-        [REPEAT_SAFE]: op.retrySafe,
-      },
+      method,
       headers,
-    );
+      body: init.body === undefined ? null : serializeBody(init.body, headers),
+      signal: init.signal,
+      maxRetries: init.maxRetries,
+      timeoutMs: init.timeoutMs,
+      [REPEAT_SAFE]: op.retrySafe,
+    };
   }
 
-  async function invoke(operationId: string, op: OperationSpec, fillPath: PathFiller, init: Record<string, unknown> = {}): Promise<unknown> {
+  async function invoke(operationId: string, op: OperationSpec, call: DirectCall, init: Record<string, unknown> = {}): Promise<unknown> {
     if (userMiddleware.length === 0 && isDirectInit(init)) {
-      const { response, body: text, requestId } = await transport.send(directRequest(op, fillPath, init), readText);
+      const { response, body: text, requestId } = await transport.send(directRequest(op, call.method, call.fillPath, init), readText);
       if (response.ok) return successBody(operationId, op, response, text, requestId);
       // As openapi-fetch reads an error body: parsed when JSON, else the text.
       const parsed = parseJson(text);
@@ -208,8 +207,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
 
   const methods: Record<string, unknown> = { raw: withRetryDecisions(client, operations) };
   for (const [operationId, op] of Object.entries(operations)) {
-    const fillPath = compilePathTemplate(`${baseUrl}${op.path}`);
-    methods[operationId] = (init?: Record<string, unknown>) => invoke(operationId, op, fillPath, init);
+    const call: DirectCall = { method: op.method.toUpperCase(), fillPath: compilePathTemplate(`${baseUrl}${op.path}`) };
+    methods[operationId] = (init?: Record<string, unknown>) => invoke(operationId, op, call, init);
   }
   return methods as SignhubClient<Paths, Ops>;
 }
@@ -218,6 +217,12 @@ const readText: BodyReader<string> = (response) => response.text();
 // openapi-fetch's serializer reads the headers too (a form content type), though its declaration omits them.
 const serializeBody = defaultBodySerializer as (body: unknown, headers: HeaderRecord) => BodyInit;
 const JSON_CONTENT_TYPE = { "Content-Type": "application/json" };
+
+/** What a direct call of one operation needs, worked out once per client. */
+interface DirectCall {
+  method: string;
+  fillPath: PathFiller;
+}
 
 /** The request options a call sent straight to the transport may use; any other goes through openapi-fetch. */
 interface DirectInit {

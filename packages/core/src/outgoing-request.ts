@@ -6,13 +6,26 @@ export const REPEAT_SAFE = Symbol.for("signhub.repeatSafe");
 
 type OutgoingInit = RequestInit & CallOptions & { [REPEAT_SAFE]?: boolean };
 
+/** A request as the transport sends it: the serialized body, the headers as a record. */
+export interface Sendable {
+  readonly url: string;
+  /** Upper case. */
+  readonly method: string;
+  readonly headers: HeaderRecord;
+  readonly body: BodyInit | null;
+  readonly signal: AbortSignal | null | undefined;
+  readonly maxRetries: number | undefined;
+  readonly timeoutMs: number | undefined;
+  readonly [REPEAT_SAFE]?: boolean | undefined;
+}
+
 /**
  * What the transport sends; also what openapi-fetch builds for each call (its `Request` option) when no
  * user middleware needs a real `Request`: the URL and init as given, the headers as a record. A full
  * `Request` would turn the body into a stream that must be cloned for every retry, and `fetch` would copy
  * it once more; keeping the serialized body makes every attempt as cheap as a plain `fetch(url, init)`.
  */
-export class OutgoingRequest {
+export class OutgoingRequest implements Sendable {
   readonly url: string;
   readonly method: string;
   readonly headers: HeaderRecord;

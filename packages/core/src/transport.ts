@@ -2,7 +2,7 @@ import type { Auth } from "./auth/auth.js";
 import { bufferedResponse } from "./buffered-response.js";
 import { ConnectionError, TimeoutError } from "./errors.js";
 import { isNetworkError } from "./network-error.js";
-import { OutgoingRequest, REPEAT_SAFE } from "./outgoing-request.js";
+import { OutgoingRequest, REPEAT_SAFE, type Sendable } from "./outgoing-request.js";
 import { scrubSecrets } from "./redact.js";
 import { ensureRequestId } from "./request-id.js";
 import { isRepeatSafe, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
@@ -55,7 +55,7 @@ export type BodyReader<Body> = (response: Response) => Promise<Body>;
 
 /** How a client sends: `send` for its operation methods, `fetch` for openapi-fetch (`raw`, middleware). */
 export interface Transport {
-  send<Body>(request: OutgoingRequest, read: BodyReader<Body>): Promise<Exchange<Body>>;
+  send<Body>(request: Sendable, read: BodyReader<Body>): Promise<Exchange<Body>>;
   fetch(request: Request | OutgoingRequest): Promise<Response>;
 }
 
@@ -84,7 +84,7 @@ export function createTransport(config: TransportConfig): Transport {
 
   return { send, fetch: fetchFor };
 
-  async function send<Body>(request: OutgoingRequest, read: BodyReader<Body>): Promise<Exchange<Body>> {
+  async function send<Body>(request: Sendable, read: BodyReader<Body>): Promise<Exchange<Body>> {
     const { method, headers, signal: callerSignal } = request;
     const requestId = ensureRequestId(headers);
     if (request.timeoutMs !== undefined || request.maxRetries !== undefined) checkCallOptions(request);

@@ -56,13 +56,13 @@ describe("per-attempt deadlines", () => {
         () => Number.NaN,
         (error: unknown) => (expect(error).toBeInstanceOf(TimeoutError), performance.now() - started),
       );
-    const [late, early, middle] = await Promise.all([elapsed(450, "hang-a"), elapsed(150, "hang-b"), elapsed(300, "hang-c")]);
+    const [late, early, middle] = await Promise.all([elapsed(1_200, "hang-a"), elapsed(150, "hang-b"), elapsed(600, "hang-c")]);
+    // Each no sooner than its own deadline, and each before the next one's: timers may run late under load.
     expect(early).toBeGreaterThanOrEqual(145);
-    expect(early).toBeLessThan(280);
-    expect(middle).toBeGreaterThanOrEqual(295);
-    expect(middle).toBeLessThan(430);
-    expect(late).toBeGreaterThanOrEqual(445);
-    expect(late).toBeLessThan(580);
+    expect(early).toBeLessThan(550);
+    expect(middle).toBeGreaterThanOrEqual(595);
+    expect(middle).toBeLessThan(1_150);
+    expect(late).toBeGreaterThanOrEqual(1_195);
   });
 
   test.each([
