@@ -75,6 +75,11 @@ class DeadlineClock {
     else if (entry.previous === null) this.#timer?.ref();
   }
 
+  /** Whether an attempt is in flight; and whether the timer holds the process open (it should then, only). */
+  state(): { inFlight: boolean; holdsProcess: boolean } {
+    return { inFlight: this.#first !== null, holdsProcess: this.#timer?.hasRef() ?? false };
+  }
+
   remove(entry: ClockEntry): void {
     if (!entry.pending) return;
     this.#unlink(entry);
@@ -115,7 +120,8 @@ class DeadlineClock {
   };
 }
 
-const clock = new DeadlineClock();
+/** The clock of every deadline in this process. */
+export const clock = new DeadlineClock();
 
 /** A plain controller: cheaper per call than `AbortSignal.any` with `AbortSignal.timeout`. */
 class SignalDeadline extends ClockEntry implements AttemptDeadline {
