@@ -20,8 +20,8 @@ export interface Sendable {
 }
 
 /**
- * What the transport sends; also what openapi-fetch builds for each call (its `Request` option) when no
- * user middleware needs a real `Request`: the URL and init as given, the headers as a record. A full
+ * What openapi-fetch builds for each call (its `Request` option) when no user middleware needs a real
+ * `Request`: the URL and init as given, the headers as a record, ready for the transport. A full
  * `Request` would turn the body into a stream that must be cloned for every retry, and `fetch` would copy
  * it once more; keeping the serialized body makes every attempt as cheap as a plain `fetch(url, init)`.
  */
@@ -35,11 +35,10 @@ export class OutgoingRequest implements Sendable {
   readonly timeoutMs: number | undefined;
   [REPEAT_SAFE]: boolean | undefined;
 
-  /** As `new Request(url, init)`; `headers`, when given, is the request's header record, ready to send. */
-  constructor(url: string | URL, init: OutgoingInit = {}, headers?: HeaderRecord) {
+  constructor(url: string | URL, init: OutgoingInit = {}) {
     this.url = String(url);
     this.method = (init.method ?? "GET").toUpperCase();
-    this.headers = headers ?? headerRecordOf(init.headers);
+    this.headers = headerRecordOf(init.headers);
     this.body = init.body ?? null;
     this.signal = init.signal ?? null;
     this.maxRetries = init.maxRetries;

@@ -18,7 +18,7 @@ export interface AttemptDeadline {
   readonly timedOut: boolean;
   /** The attempt's work, settled by the deadline when it outlives it. */
   settle<T>(work: Promise<T>): Promise<T>;
-  /** Stops the timer and unlinks the caller's signal; call when the attempt is over. */
+  /** Takes the attempt off the clock and unlinks the caller's signal; call when the attempt is over. */
   clear(): void;
 }
 
@@ -33,7 +33,7 @@ export function deadlineKindFor(customFetch: boolean): DeadlineKind {
   return !customFetch && undiciMajor === 6 ? "dispatcher" : "signal";
 }
 
-/** Starts an attempt's timer. */
+/** Starts an attempt's deadline. */
 export function startDeadline(kind: DeadlineKind, timeoutMs: number, callerSignal?: AbortSignal | null): AttemptDeadline {
   return kind === "dispatcher" ? new DispatcherDeadline(timeoutMs, callerSignal) : new SignalDeadline(timeoutMs, callerSignal);
 }
@@ -50,14 +50,13 @@ abstract class ClockEntry {
   abstract expire(): void;
 }
 
-// setTimeout's longest delay; a longer one fires at once.
+// setTimeout's longest delay; Node runs a longer one after 1 ms.
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
- * One timer for the deadlines of every attempt in flight, armed for the earliest. A timer of their own per
- * attempt would be created and cleared around every request, which costs a small call several percent of
- * its CPU time; here an attempt is linked into a list, and unlinked when it ends. The timer holds the
- * process open only while an attempt is in flight.
+ * One timer for the deadlines of every attempt in flight, armed for the earliest, rather than a timer
+ * created and cleared around every request: an attempt is linked into a list, and unlinked when it ends.
+ * The timer holds the process open only while an attempt is in flight.
  */
 class DeadlineClock {
   #first: ClockEntry | null = null;
