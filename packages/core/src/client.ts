@@ -114,7 +114,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
    * machinery is a large share of the client's CPU per call. Calls using its other options (`baseUrl`,
    * `parseAs`, custom serializers…) go through openapi-fetch itself.
    */
-  function directRequest(op: OperationSpec, method: string, fillPath: PathFiller, init: DirectInit): Sendable {
+  function directRequest(op: OperationSpec, call: DirectCall, init: DirectInit): Sendable {
     const params = init.params ?? {};
     const jsonBody = init.body !== undefined && !(init.body instanceof FormData);
     // A call that sets no headers of its own, on a client with none, needs no merging.
@@ -125,7 +125,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
           : {}
         : mergeHeaderRecord(jsonBody ? JSON_CONTENT_TYPE : undefined, options.headers, init.headers, params.header);
     // As openapi-fetch's createFinalURL: the path parameters filled in, then the query, if any.
-    let url = params.path ? fillPath(params.path) : `${baseUrl}${op.path}`;
+    let url = params.path ? call.fillPath(params.path) : `${baseUrl}${op.path}`;
     if (params.query) {
       const search = querySerializer(params.query);
       const query = search.startsWith("?") ? search.substring(1) : search;
@@ -133,7 +133,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     }
     return {
       url,
-      method,
+      method: call.method,
       headers,
       body: init.body === undefined ? null : serializeBody(init.body, headers),
       signal: init.signal,
@@ -145,7 +145,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
 
   async function invoke(operationId: string, op: OperationSpec, call: DirectCall, init: Record<string, unknown> = {}): Promise<unknown> {
     if (userMiddleware.length === 0 && isDirectInit(init)) {
-      const { response, body: text, requestId } = await transport.send(directRequest(op, call.method, call.fillPath, init), readText);
+      const { response, body: text, requestId } = await transport.send(directRequest(op, call, init), readText);
       if (response.ok) return successBody(operationId, op, response, text, requestId);
       // As openapi-fetch reads an error body: parsed when JSON, else the text.
       const parsed = parseJson(text);

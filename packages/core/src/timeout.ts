@@ -43,11 +43,25 @@ const timeoutReason = (timeoutMs: number) => new DOMException(`timed out after $
 /** An attempt's deadline as the clock keeps it: an entry of the clock's list while it is pending. */
 abstract class ClockEntry {
   /** When it passes, on `performance.now()`'s clock. */
-  expiresAt = Infinity;
+  readonly expiresAt: number;
+  /** True once the timeout (not the caller) ended the attempt. */
+  timedOut = false;
   pending = false;
   previous: ClockEntry | null = null;
   next: ClockEntry | null = null;
-  abstract expire(): void;
+
+  constructor(readonly timeoutMs: number) {
+    this.expiresAt = performance.now() + timeoutMs;
+  }
+
+  /** Called by the clock when the deadline passes. */
+  expire(): void {
+    this.timedOut = true;
+    this.stop(timeoutReason(this.timeoutMs));
+  }
+
+  /** Ends the attempt with `reason`. */
+  protected abstract stop(reason: Error): void;
 }
 
 // setTimeout's longest delay; Node runs a longer one after 1 ms.
@@ -126,26 +140,21 @@ export const clock = new DeadlineClock();
 class SignalDeadline extends ClockEntry implements AttemptDeadline {
   readonly signal: AbortSignal;
   readonly dispatcher = undefined;
-  timedOut = false;
   readonly #controller = new AbortController();
-  readonly #timeoutMs: number;
   readonly #callerSignal: AbortSignal | null | undefined;
   readonly #onCallerAbort = () => this.#controller.abort(this.#callerSignal?.reason);
 
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
-    super();
+    super(timeoutMs);
     this.signal = this.#controller.signal;
-    this.#timeoutMs = timeoutMs;
     this.#callerSignal = callerSignal;
     if (callerSignal?.aborted) this.#onCallerAbort();
     else callerSignal?.addEventListener("abort", this.#onCallerAbort, { once: true });
-    this.expiresAt = performance.now() + timeoutMs;
     clock.add(this);
   }
 
-  expire(): void {
-    this.timedOut = true;
-    this.#controller.abort(timeoutReason(this.#timeoutMs));
+  protected stop(reason: Error): void {
+    this.#controller.abort(reason);
   }
 
   settle<T>(work: Promise<T>): Promise<T> {
@@ -187,26 +196,20 @@ let dispatchingFetch: unknown;
 class DispatcherDeadline extends ClockEntry implements AttemptDeadline {
   readonly signal: AbortSignal | undefined;
   readonly dispatcher: Dispatcher = this;
-  timedOut = false;
   /** The handler of the HTTP request in flight, while there is one. */
   inFlight: DeadlineHandler | null = null;
-  readonly #timeoutMs: number;
   /** The global `fetch` this attempt is sent with. */
   readonly #fetch = globalThis.fetch;
   #deadline: Promise<never> | undefined;
   #reject: ((reason: unknown) => void) | null = null;
 
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
-    super();
-    this.#timeoutMs = timeoutMs;
+    super(timeoutMs);
     this.signal = callerSignal ?? undefined;
-    this.expiresAt = performance.now() + timeoutMs;
     clock.add(this);
   }
 
-  expire(): void {
-    this.timedOut = true;
-    const reason = timeoutReason(this.#timeoutMs);
+  protected stop(reason: Error): void {
     this.inFlight?.expire(reason);
     // A `fetch` that ignores the dispatcher (one replaced by a test double, say) is still not waited for.
     this.#reject?.(reason);
@@ -214,7 +217,7 @@ class DispatcherDeadline extends ClockEntry implements AttemptDeadline {
 
   dispatch(options: unknown, handler: DispatchHandler): boolean {
     if (this.timedOut) {
-      handler.onError(timeoutReason(this.#timeoutMs));
+      handler.onError(timeoutReason(this.timeoutMs));
       return false;
     }
     dispatchingFetch = this.#fetch;

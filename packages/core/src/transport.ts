@@ -87,7 +87,7 @@ export function createTransport(config: TransportConfig): Transport {
   async function send<Body>(request: Sendable, read: BodyReader<Body>): Promise<Exchange<Body>> {
     const { method, headers, signal: callerSignal } = request;
     const requestId = ensureRequestId(headers);
-    if (request.timeoutMs !== undefined || request.maxRetries !== undefined) checkCallOptions(request);
+    checkCallOptions(request);
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
     const retries = isRepeatSafe(method, request[REPEAT_SAFE]) ? (request.maxRetries ?? config.maxRetries) : 0;
     let refreshed = false;
