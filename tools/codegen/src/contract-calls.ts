@@ -13,9 +13,14 @@ type MediaType = { example?: unknown; examples?: Record<string, unknown>; schema
 export function contractCall(spec: LoadedSpec, op: OperationEntry): string {
   const pathItem = spec.deref((spec.doc.paths as Record<string, unknown>)[op.path]) as Record<string, unknown>;
   const operation = pathItem[op.method] as { parameters?: unknown[]; requestBody?: unknown };
-  const parameters = [...((pathItem.parameters as unknown[]) ?? []), ...(operation.parameters ?? [])].map((p) => spec.deref(p) as Parameter);
+  // Merged as the operation table merges them: an operation's parameter replaces its path item's by name and in.
+  const parameters = new Map<string, Parameter>();
+  for (const item of [...((pathItem.parameters as unknown[]) ?? []), ...(operation.parameters ?? [])]) {
+    const parameter = spec.deref(item) as Parameter;
+    parameters.set(`${parameter.in} ${parameter.name}`, parameter);
+  }
   const params: Record<string, Record<string, unknown>> = {};
-  for (const parameter of parameters) {
+  for (const parameter of parameters.values()) {
     if (parameter.in !== "path" && !parameter.required) continue;
     (params[parameter.in] ??= {})[parameter.name] = parameterExample(spec, parameter);
   }

@@ -1,6 +1,6 @@
 export { findApi, findRoot, readApis, type ApiEntry } from "./config.js";
 export { emitOperations } from "./emit.js";
-export { generate } from "./generate.js";
+export { generate, generateFromSpec } from "./generate.js";
 export { lint, type LintResult } from "./lint.js";
 export { readOperations, type OperationEntry } from "./operations.js";
 export { readSpec, type LoadedSpec } from "./read-spec.js";

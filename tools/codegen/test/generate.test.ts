@@ -1,19 +1,66 @@
-import { readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
-import { generate, lint, SpecError } from "../src/index.js";
+import { generate, generateFromSpec, lint, SpecError } from "../src/index.js";
 
 const root = fileURLToPath(new URL("./fixtures/workspace/", import.meta.url));
 afterAll(() => rmSync(join(root, "out"), { recursive: true, force: true }));
 
 describe("generate", () => {
-  test("writes the types and an operation table with each operation's retry decision and JSON statuses", async () => {
+  test("writes the types and an operation table with each operation's parameters, responses, security and retry decision", async () => {
     await generate(root, "good");
     const table = readFileSync(join(root, "out/good/operations.ts"), "utf8");
-    expect(table).toContain(`getThing: {"method":"get","path":"/things/{id}","retrySafe":true,"jsonStatuses":[200]}`);
-    expect(table).toContain(`touchThing: {"method":"post","path":"/things/{id}","retrySafe":false,"jsonStatuses":[]}`);
+    const id = `{"name":"id","in":"path","style":"simple","explode":false,"required":true}`;
+    expect(table).toContain(
+      `getThing: {"method":"get","path":"/things/{id}","retrySafe":true,"parameters":[${id}],"responses":{"200":{"application/json":true},"404":{"application/json":true}},"security":[]}`,
+    );
+    expect(table).toContain(
+      `touchThing: {"method":"post","path":"/things/{id}","retrySafe":false,"parameters":[${id}],"responses":{"204":{},"400":{"application/json":true}},"security":[]}`,
+    );
     expect(readFileSync(join(root, "out/good/schema.ts"), "utf8")).toContain("getThing: {");
+  });
+
+  test("types readOnly and writeOnly properties with markers defined in the file, and binary strings as Blob", async () => {
+    const out = mkdtempSync(join(tmpdir(), "signhub-codegen-types-"));
+    try {
+      await generateFromSpec(fileURLToPath(new URL("./fixtures/operations/types.yaml", import.meta.url)), join(out, "schema.ts"));
+      const schema = readFileSync(join(out, "schema.ts"), "utf8");
+      for (const want of [
+        "export type $Read<T> = {",
+        "export type $Write<T> = {",
+        "id: $Read<string>;",
+        "secret?: $Write<string>;",
+        // defaultNonNullable: false — a default does not make a property required.
+        "pages?: number;",
+        // emptyObjectsUnknown: true — an object without properties is any object.
+        "extra?: Record<string, unknown>;",
+        "file?: Blob;",
+        "scan?: Blob;",
+        "preview?: Blob | null;",
+        "encoded?: string;",
+        '"application/octet-stream": Blob;',
+      ]) {
+        expect(schema).toContain(want);
+      }
+      expect(schema).not.toMatch(/^import /m);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test("resolves $refs to another file beside the spec, in the types and the table", async () => {
+    const out = mkdtempSync(join(tmpdir(), "signhub-codegen-split-"));
+    try {
+      await generateFromSpec(fileURLToPath(new URL("./fixtures/operations/split.yaml", import.meta.url)), join(out, "schema.ts"));
+      expect(readFileSync(join(out, "schema.ts"), "utf8")).toContain("Limit: number;");
+      expect(readFileSync(join(out, "operations.ts"), "utf8")).toContain(
+        `"parameters":[{"name":"limit","in":"query","style":"form","explode":true}],"responses":{"200":{"application/json":true}}`,
+      );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test.each([

@@ -1,0 +1,58 @@
+import { basename, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { findRoot } from "./config.js";
+import { generate, generateFromSpec } from "./generate.js";
+import { lint } from "./lint.js";
+
+const usage = `usage: signhub-codegen generate [provider]
+       signhub-codegen generate --spec <file> --out <schema.ts>
+       signhub-codegen lint [provider]
+       signhub-codegen lint --spec <file>
+
+  generate   write src/generated/ (types and operation table) from the provider's spec
+  lint       lint the provider's spec with Redocly (strict)
+
+The provider defaults to the name of the current package folder (packages/<provider>).
+--spec names a spec redocly.yaml does not list (a test's); generate writes operations.ts beside --out.
+Relative paths are relative to the current folder.`;
+
+/** signhub-codegen's command line: prints as it goes and returns the exit code. */
+export async function runCli(args: string[], cwd: string): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { spec: { type: "string" }, out: { type: "string" } }, allowPositionals: true });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const [command, provider, ...extra] = parsed.positionals;
+  const { spec, out } = parsed.values;
+  if (extra.length) return usageError(`unexpected ${extra.join(" ")}`);
+  if (spec !== undefined && provider !== undefined) return usageError("give a provider or --spec, not both");
+  const name = provider ?? spec ?? basename(cwd);
+  try {
+    if (command === "generate") {
+      if (spec === undefined && out === undefined) {
+        const { files } = await generate(findRoot(cwd), name);
+        console.log(`generated ${files.length} files for ${name}`);
+        return 0;
+      }
+      if (spec === undefined || out === undefined) return usageError("--spec and --out go together");
+      const { files } = await generateFromSpec(resolve(cwd, spec), resolve(cwd, out), spec);
+      console.log(`generated ${files.length} files for ${spec}`);
+      return 0;
+    }
+    if (command === "lint") {
+      if (out !== undefined) return usageError("lint takes no --out");
+      return lint(findRoot(cwd), [spec === undefined ? name : resolve(cwd, spec)]).status;
+    }
+    return usageError(command === undefined ? "no command" : `unknown command "${command}"`);
+  } catch (error) {
+    console.error(`signhub-codegen ${command} ${name}: ${error instanceof Error ? error.message : error}`);
+    return 1;
+  }
+}
+
+function usageError(problem: string): number {
+  console.error(`signhub-codegen: ${problem}\n\n${usage}`);
+  return 2;
+}
