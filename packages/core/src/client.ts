@@ -1,21 +1,16 @@
-import createClient, {
-  createQuerySerializer,
-  defaultBodySerializer,
-  removeTrailingSlash,
-  type Client,
-  type HeadersOptions,
-  type Middleware,
-} from "openapi-fetch";
+import createClient, { removeTrailingSlash, type Client, type HeadersOptions, type Middleware, type ParseAs } from "openapi-fetch";
 import type { Auth } from "./auth/auth.js";
 import { excerpt, parseJson } from "./body.js";
-import { BODY_TEXT } from "./buffered-response.js";
+import { BODY_BYTES } from "./buffered-response.js";
 import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js";
-import { mergeHeaderRecord, type HeaderRecord } from "./headers.js";
-import type { OperationMethods, OperationSpec, OperationTable } from "./operations.js";
-import { OutgoingRequest, REPEAT_SAFE, type Sendable } from "./outgoing-request.js";
-import { compilePathTemplate, createPathSerializer, type PathFiller } from "./path-serializer.js";
+import { headerRecordOf, mergeHeaderRecord, type HeaderRecord } from "./headers.js";
+import { compileOperation, type CallParams, type OperationRequest } from "./operation-request.js";
+import { RESERVED_OPERATION_IDS, type OperationTable } from "./operation-spec.js";
+import type { OperationMethods } from "./operations.js";
+import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
 import { redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
+import { compileResponses, readSuccessBody, type ResponseReading } from "./response-body.js";
 import { deadlineKindFor } from "./timeout.js";
 import { createTransport, SENT_REQUEST_ID, type BodyReader, type FetchLike } from "./transport.js";
 
@@ -69,7 +64,7 @@ export type SignhubClient<Paths extends {}, Ops extends OperationTable> = Operat
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-type BufferedResponse = Response & { [BODY_TEXT]?: () => string; [SENT_REQUEST_ID]?: string };
+type BufferedResponse = Response & { [BODY_BYTES]?: ArrayBuffer; [SENT_REQUEST_ID]?: string };
 type RawRequest = (method: string, path: string, init: unknown) => Promise<{ error?: unknown; response: BufferedResponse }>;
 
 /** Builds a provider's client from its generated operation table. */
@@ -92,147 +87,217 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     rebuildResponses: userMiddleware.length > 0,
     deadlines: deadlineKindFor(options.fetch !== undefined),
   });
-  const baseUrl = removeTrailingSlash(options.baseUrl ?? provider.baseUrl);
-  // Built once here; openapi-fetch would otherwise build a query serializer on every call.
-  const querySerializer = createQuerySerializer();
-  const pathSerializer = createPathSerializer();
+  const userBaseUrl = options.baseUrl === undefined ? undefined : removeTrailingSlash(options.baseUrl);
+  const baseUrl = userBaseUrl ?? removeTrailingSlash(provider.baseUrl);
   const client = createClient<Paths>({
     baseUrl,
     headers: options.headers,
     fetch: transport.fetch as (request: Request) => Promise<Response>,
     // User middleware is promised a real Request; without any, the cheaper OutgoingRequest carries the call.
     Request: userMiddleware.length ? Request : (OutgoingRequest as unknown as typeof Request),
-    querySerializer,
-    pathSerializer,
   });
   if (userMiddleware.length) client.use(...userMiddleware);
   const request = client.request as unknown as RawRequest;
 
-  /**
-   * An operation call as openapi-fetch would send it, built here as openapi-fetch's own serializers build
-   * it and handed straight to the transport: with no middleware to run, openapi-fetch's generic request
-   * machinery is a large share of the client's CPU per call. Calls using its other options (`baseUrl`,
-   * `parseAs`, custom serializers…) go through openapi-fetch itself.
-   */
-  function directRequest(op: OperationSpec, call: DirectCall, init: DirectInit): Sendable {
+  /** A call sent straight to the transport, its request written by the operation's compiled spec. */
+  function directRequest(call: CompiledCall, init: DirectInit): Sendable {
+    const { op } = call;
     const params = init.params ?? {};
-    const jsonBody = init.body !== undefined && !(init.body instanceof FormData);
-    // A call that sets no headers of its own, on a client with none, needs no merging.
-    const headers =
-      options.headers === undefined && init.headers === undefined && params.header === undefined
-        ? jsonBody
-          ? { "content-type": "application/json" }
-          : {}
-        : mergeHeaderRecord(jsonBody ? JSON_CONTENT_TYPE : undefined, options.headers, init.headers, params.header);
-    // As openapi-fetch's createFinalURL: the path parameters filled in, then the query, if any.
-    let url = params.path ? call.fillPath(params.path) : `${baseUrl}${op.path}`;
-    if (params.query) {
-      const search = querySerializer(params.query);
-      const query = search.startsWith("?") ? search.substring(1) : search;
-      if (query) url += `?${query}`;
+    const headerParams = op.headerParams(params);
+    let headers: HeaderRecord;
+    let body: BodyInit | null = null;
+    if (init.body === undefined) {
+      // A call that sets no headers of its own, on a client with none, needs no merging.
+      headers =
+        options.headers === undefined && init.headers === undefined && headerParams === undefined
+          ? {}
+          : mergeHeaderRecord(options.headers, init.headers, headerParams);
+    } else {
+      headers = mergeHeaderRecord(options.headers, init.headers, headerParams);
+      const written = op.body(headers["content-type"], init.body);
+      body = written.body;
+      if (written.contentType === undefined) delete headers["content-type"];
+      else headers["content-type"] = written.contentType;
     }
+    let url = op.fillPath(call.template, params.path);
+    const query = params.query === undefined ? "" : op.query(params.query);
+    if (query) url += `?${query}`;
     return {
       url,
-      method: call.method,
+      method: op.method,
       headers,
-      body: init.body === undefined ? null : serializeBody(init.body, headers),
+      body,
       signal: init.signal,
       maxRetries: init.maxRetries,
       timeoutMs: init.timeoutMs,
-      [REPEAT_SAFE]: op.retrySafe,
+      [OPERATION_POLICY]: op.policy,
     };
   }
 
-  async function invoke(operationId: string, op: OperationSpec, call: DirectCall, init: Record<string, unknown> = {}): Promise<unknown> {
-    if (userMiddleware.length === 0 && isDirectInit(init)) {
-      const { response, body: text, requestId } = await transport.send(directRequest(op, call, init), readText);
-      if (response.ok) return successBody(operationId, op, response, text, requestId);
-      // As openapi-fetch reads an error body: parsed when JSON, else the text.
-      const parsed = parseJson(text);
-      throw errorFor(operationId, op, response, requestId, parsed.ok ? parsed.value : text);
+  /**
+   * The request object openapi-fetch gets for a call it sends (user middleware, options only it knows, and
+   * `raw`): the operation's own serializers, servers and policy, so that both ways send the same request.
+   */
+  function openapiFetchInit(op: OperationRequest, init: Record<string, unknown>): Record<string, unknown> {
+    const params = (init.params ?? {}) as CallParams;
+    if (op.spec.parameters?.some((p) => p.in === "path") || /\{[^{}]+\}/.test(op.spec.path)) {
+      // Checked here as well: openapi-fetch leaves a placeholder in the URL when `params.path` is missing.
+      op.fillPath(op.spec.path, params.path);
     }
-    // parseAs "stream" leaves a success body unread by openapi-fetch: the transport has buffered it already.
-    const { error, response } = await request(op.method, op.path, { ...init, parseAs: "stream", [REPEAT_SAFE]: op.retrySafe });
-    const sent = response[SENT_REQUEST_ID];
-    if (response.ok) return successBody(operationId, op, response, response[BODY_TEXT]?.() ?? (await response.text()), sent);
-    throw errorFor(operationId, op, response, sent, error);
+    const headerParams = op.headerParams(params);
+    const given = mergeHeaderRecord(options.headers, init.headers as HeadersOptions, headerParams);
+    const prepared: Record<string, unknown> = {
+      querySerializer: (query: Record<string, unknown>) => op.query(query),
+      pathSerializer: (template: string, values: Record<string, unknown>) => op.fillPath(template, values),
+      ...init,
+      params: { ...params, header: headerParams, cookie: undefined },
+      [OPERATION_POLICY]: op.policy,
+    };
+    if (op.server !== undefined && init.baseUrl === undefined) prepared.baseUrl = op.server;
+    if (init.body !== undefined && init.bodySerializer === undefined) {
+      const written = op.body(given["content-type"], init.body);
+      prepared.bodySerializer = () => written.body;
+      // `null` takes back the JSON Content-Type openapi-fetch would set (FormData writes its own).
+      prepared.headers = { ...headerRecordOf(init.headers as HeadersInit | undefined), "content-type": written.contentType ?? null };
+    }
+    return prepared;
   }
 
-  /** A success's body: the JSON the spec promises, checked by the provider; an `InvalidResponseError` when it is not JSON. */
-  function successBody(operationId: string, op: OperationSpec, response: Response, text: string, sentRequestId: string | undefined): unknown {
-    // Parsed here, not by parseJson: on every call, its result object shows in pnpm bench.
-    if (text !== "") {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return invalidBody(op, response, text, sentRequestId);
+  async function invoke(call: CompiledCall, init: Record<string, unknown> = {}): Promise<Success> {
+    const { op } = call;
+    if (userMiddleware.length === 0 && isDirectInit(init)) {
+      const sendable = directRequest(call, init);
+      if (call.readBytes || init.parseAs !== undefined) {
+        const { response, body, requestId } = await transport.send(sendable, readBytes);
+        return settle(call, response, body, requestId, init.parseAs);
       }
-      provider.verifyBody?.(value, { status: response.status, operationId, requestId: requestIdOf(response, sentRequestId) });
-      return value;
+      const { response, body, requestId } = await transport.send(sendable, readText);
+      return settle(call, response, body, requestId, undefined);
     }
-    if (!op.jsonStatuses.includes(response.status)) return undefined;
-    return invalidBody(op, response, text, sentRequestId);
+    const { parseAs, ...rest } = init;
+    // parseAs "stream" leaves a success body unread by openapi-fetch: the transport has buffered it already.
+    const { error, response } = await request(op.method, op.spec.path, { ...openapiFetchInit(op, rest), parseAs: "stream" });
+    const sent = response[SENT_REQUEST_ID];
+    if (!response.ok) throw errorFor(op, response, sent, error);
+    return settle(call, response, response[BODY_BYTES] ?? (await response.arrayBuffer()), sent, parseAs as ParseAs | undefined);
+  }
+
+  /** The typed value of a response: the success body as the spec describes it, or the error thrown. */
+  function settle(call: CompiledCall, response: Response, body: string | ArrayBuffer, sentRequestId: string | undefined, parseAs: ParseAs | undefined): Success {
+    const { op } = call;
+    if (!response.ok) {
+      const text = typeof body === "string" ? body : decoder.decode(body);
+      // As openapi-fetch reads an error body: parsed when JSON, else the text.
+      const parsed = parseJson(text);
+      throw errorFor(op, response, sentRequestId, parsed.ok ? parsed.value : text);
+    }
+    const requestId = requestIdOf(response, sentRequestId);
+    if (parseAs !== undefined && parseAs !== "json") return { data: asParsed(parseAs, response, body), response, requestId };
+    const read = readSuccessBody(call.responses, op.method, response, body);
+    if (!read.ok) invalidBody(op, response, read.text, requestId);
+    if (read.json) provider.verifyBody?.(read.value, { status: response.status, operationId: op.operationId, requestId });
+    return { data: read.value, response, requestId };
   }
 
   /** The `InvalidResponseError` for a success whose body is not the JSON the spec promises. */
-  function invalidBody(op: OperationSpec, response: Response, text: string, sentRequestId: string | undefined): never {
+  function invalidBody(op: OperationRequest, response: Response, text: string, requestId: string | undefined): never {
     const shown = excerpt(text, secrets());
     throw new InvalidResponseError(
-      `${title} ${response.status} on ${op.method.toUpperCase()} ${op.path}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
-      { provider: provider.provider, requestId: requestIdOf(response, sentRequestId), status: response.status, bodyExcerpt: shown },
+      `${title} ${response.status} on ${op.method} ${op.spec.path}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
+      { provider: provider.provider, requestId, status: response.status, bodyExcerpt: shown },
     );
   }
 
   /** The typed error for a non-2xx response, its body parsed when JSON, as text when not. */
-  function errorFor(operationId: string, op: OperationSpec, response: Response, sentRequestId: string | undefined, error: unknown): ApiError {
+  function errorFor(op: OperationRequest, response: Response, sentRequestId: string | undefined, error: unknown): ApiError {
     const requestId = requestIdOf(response, sentRequestId);
     const isJson = typeof error === "object" && error !== null;
-    provider.verifyBody?.(isJson ? error : undefined, { status: response.status, operationId, requestId });
+    provider.verifyBody?.(isJson ? error : undefined, { status: response.status, operationId: op.operationId, requestId });
     const { code, message } = isJson ? (provider.parseError?.(error) ?? {}) : {};
     const body = isJson ? redactBody(error, secrets(), secretNames) : excerpt(typeof error === "string" ? error : "", secrets());
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");
-    const method = op.method.toUpperCase();
     const ErrorClass = apiErrorClass(response.status);
-    return new ErrorClass(`${title} ${response.status}${code ? ` ${code}` : ""} on ${method} ${op.path}${words ? `: ${scrubSecrets(words, secrets())}` : ""}`, {
+    return new ErrorClass(`${title} ${response.status}${code ? ` ${code}` : ""} on ${op.method} ${op.spec.path}${words ? `: ${scrubSecrets(words, secrets())}` : ""}`, {
       provider: provider.provider,
       requestId,
       status: response.status,
       code,
       body,
       headers: redactHeaders(response.headers),
-      method,
-      path: op.path,
+      method: op.method,
+      path: op.spec.path,
     });
   }
 
-  const methods: Record<string, unknown> = { raw: withRetryDecisions(client, operations) };
-  for (const [operationId, op] of Object.entries(operations)) {
-    const call: DirectCall = { method: op.method.toUpperCase(), fillPath: compilePathTemplate(`${baseUrl}${op.path}`) };
-    methods[operationId] = (init?: Record<string, unknown>) => invoke(operationId, op, call, init);
+  const compiled: CompiledCall[] = [];
+  const methods: Record<string, unknown> = {};
+  for (const operationId of Object.keys(operations)) {
+    if (RESERVED_OPERATION_IDS.includes(operationId)) {
+      throw new TypeError(`operationId "${operationId}" is reserved: it would replace or break a client member (regenerate the client)`);
+    }
+    const spec = operations[operationId]!;
+    const op = compileOperation(operationId, spec, removeTrailingSlash(provider.baseUrl), userBaseUrl);
+    const responses = compileResponses(spec);
+    const call: CompiledCall = { op, responses, readBytes: responses.bytes, template: `${op.server ?? baseUrl}${spec.path}` };
+    compiled.push(call);
+    const method = async (init?: Record<string, unknown>) => (await invoke(call, init)).data;
+    method.withResponse = async (init?: Record<string, unknown>) => {
+      const { data, response, requestId } = await invoke(call, init);
+      return { data, status: response.status, headers: response.headers, requestId };
+    };
+    methods[operationId] = method;
   }
+  methods.raw = withOperations(client, compiled, openapiFetchInit);
   return methods as SignhubClient<Paths, Ops>;
 }
 
-const readText: BodyReader<string> = (response) => response.text();
-// openapi-fetch's serializer reads the headers too (a form content type), though its declaration omits them.
-const serializeBody = defaultBodySerializer as (body: unknown, headers: HeaderRecord) => BodyInit;
-const JSON_CONTENT_TYPE = { "Content-Type": "application/json" };
+/** An operation as a client calls it: its compiled request and response sides. */
+interface CompiledCall {
+  op: OperationRequest;
+  responses: ResponseReading;
+  /** Success bodies are read as bytes (a binary media type is declared), else as text. */
+  readBytes: boolean;
+  /** The base URL and path, placeholders in braces. */
+  template: string;
+}
 
-/** What a direct call of one operation needs, worked out once per client. */
-interface DirectCall {
-  method: string;
-  fillPath: PathFiller;
+/** A call's outcome: the typed body, and the response it came in. */
+interface Success {
+  data: unknown;
+  response: Response;
+  requestId: string | undefined;
+}
+
+const readText: BodyReader<string> = (response) => response.text();
+const readBytes: BodyReader<ArrayBuffer> = (response) => response.arrayBuffer();
+const decoder = new TextDecoder();
+
+/** A success body in the form `parseAs` asks for (openapi-fetch's option): text, a Blob, an ArrayBuffer or a stream. */
+function asParsed(parseAs: ParseAs, response: Response, body: string | ArrayBuffer): unknown {
+  const bytes = () => (typeof body === "string" ? new TextEncoder().encode(body).buffer : body);
+  switch (parseAs) {
+    case "text":
+      return typeof body === "string" ? body : decoder.decode(body);
+    case "blob":
+      return new Blob([bytes()], { type: response.headers.get("content-type") ?? "" });
+    case "arrayBuffer":
+      return bytes();
+    case "stream":
+      return new Blob([bytes()]).stream();
+    default:
+      throw new TypeError(`parseAs must be "json", "text", "blob", "arrayBuffer" or "stream", not ${String(parseAs)}`);
+  }
 }
 
 /** The request options a call sent straight to the transport may use; any other goes through openapi-fetch. */
 interface DirectInit {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: HeadersOptions };
+  params?: CallParams;
   headers?: HeadersOptions;
   body?: unknown;
   signal?: AbortSignal;
   maxRetries?: number;
   timeoutMs?: number;
+  parseAs?: ParseAs;
 }
 function isDirectInit(init: Record<string, unknown>): init is DirectInit & Record<string, unknown> {
   for (const key in init) {
@@ -243,6 +308,7 @@ function isDirectInit(init: Record<string, unknown>): init is DirectInit & Recor
       case "signal":
       case "maxRetries":
       case "timeoutMs":
+      case "parseAs":
         continue;
       default:
         return false;
@@ -258,19 +324,19 @@ function requestIdOf(response: Response, sent: string | undefined): string | und
 
 const verbs = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-/** The openapi-fetch client, its calls told whether the spec marks their operation safe to repeat. */
-function withRetryDecisions<Paths extends {}>(client: Client<Paths>, operations: OperationTable): Client<Paths> {
-  const repeatSafe = new Map(Object.values(operations).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op.retrySafe]));
-  const tag = (method: string, path: string, init: object | undefined) => ({
-    ...init,
-    [REPEAT_SAFE]: repeatSafe.get(`${method.toUpperCase()} ${path}`),
-  });
+/** The openapi-fetch client, each call of a known operation written by that operation's spec, as its method would write it. */
+function withOperations<Paths extends {}>(
+  client: Client<Paths>,
+  calls: readonly CompiledCall[],
+  prepare: (op: OperationRequest, init: Record<string, unknown>) => Record<string, unknown>,
+): Client<Paths> {
+  const byRoute = new Map(calls.map(({ op }) => [`${op.method} ${op.spec.path}`, op]));
   const call = client.request as unknown as (method: string, path: string, init: object) => Promise<unknown>;
-  const raw: Record<string, unknown> = {
-    request: (method: string, path: string, init?: object) => call(method, path, tag(method, path, init)),
-    use: client.use,
-    eject: client.eject,
+  const send = async (method: string, path: string, init: Record<string, unknown> = {}) => {
+    const op = byRoute.get(`${method.toUpperCase()} ${path}`);
+    return call(method, path, op ? prepare(op, init) : init);
   };
-  for (const verb of verbs) raw[verb] = (path: string, init?: object) => call(verb, path, tag(verb, path, init));
+  const raw: Record<string, unknown> = { request: send, use: client.use, eject: client.eject };
+  for (const verb of verbs) raw[verb] = (path: string, init?: Record<string, unknown>) => send(verb, path, init);
   return raw as unknown as Client<Paths>;
 }

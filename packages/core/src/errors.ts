@@ -168,6 +168,28 @@ export class InvalidResponseError extends SignhubError {
   }
 }
 
+/**
+ * A call the client refuses before anything is sent: a path parameter that is missing or would change the
+ * endpoint (`""`, `"."`, `".."`), a value its parameter style cannot write, a body the operation's media
+ * type cannot carry, a media type the operation does not declare.
+ */
+export class InvalidRequestError extends SignhubError {
+  override name = "InvalidRequestError";
+  readonly operationId: string;
+  /** The parameter at fault, when one is. */
+  readonly parameter: string | undefined;
+
+  constructor(message: string, init: SignhubErrorInit & { operationId: string; parameter?: string | undefined }) {
+    super(message, init);
+    this.operationId = init.operationId;
+    this.parameter = init.parameter;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), operationId: this.operationId, parameter: this.parameter };
+  }
+}
+
 /** A response (or error body) failed verification: its signature, hash or signer is not trusted. */
 export class IntegrityError extends SignhubError {
   override name = "IntegrityError";
@@ -204,3 +226,4 @@ export const isConnectionError = guard(ConnectionError, "ConnectionError");
 export const isTimeoutError = guard(TimeoutError, "TimeoutError");
 export const isInvalidResponseError = guard(InvalidResponseError, "InvalidResponseError");
 export const isIntegrityError = guard(IntegrityError, "IntegrityError");
+export const isInvalidRequestError = guard(InvalidRequestError, "InvalidRequestError");

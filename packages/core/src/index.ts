@@ -12,7 +12,30 @@ export {
 export * from "./errors.js";
 export { errorFields, type ErrorFieldPaths } from "./error-fields.js";
 export type { HeaderRecord } from "./headers.js";
-export type { OperationInit, OperationMethods, OperationResult, OperationSpec, OperationTable } from "./operations.js";
+export type {
+  OperationInit,
+  OperationMethod,
+  OperationMethods,
+  OperationResult,
+  ParsedAs,
+  RequestBodyFor,
+  ResponseBodyFor,
+  WithResponse,
+} from "./operations.js";
+export {
+  RESERVED_OPERATION_IDS,
+  type EncodingSpec,
+  type HttpMethod,
+  type OperationSpec,
+  type OperationTable,
+  type ParameterLocation,
+  type ParameterSpec,
+  type ParameterStyle,
+  type RequestBodySpec,
+  type RequestMediaTypeSpec,
+} from "./operation-spec.js";
+export type { BinaryBody } from "./request-body.js";
+export { bodyKind, essence, type BodyKind } from "./media-types.js";
 export { isSecretName, redactBody, redactHeaders, REDACTED, scrubSecrets } from "./redact.js";
 export { ensureRequestId, REQUEST_ID_HEADER } from "./request-id.js";
 export { isRepeatSafe, isRetryableStatus, retryDelayMs } from "./retry.js";

@@ -1,10 +1,21 @@
 import { headerRecordOf, type HeaderRecord } from "./headers.js";
 import type { CallOptions } from "./transport.js";
 
-/** Set on a request when the spec says whether its operation is safe to repeat. */
-export const REPEAT_SAFE = Symbol.for("signhub.repeatSafe");
+/**
+ * What the spec says of a request's operation, carried on the request (under this string key, which
+ * openapi-fetch copies onto the `Request` it builds, so that it survives user middleware).
+ */
+export const OPERATION_POLICY = "signhubOperation";
 
-type OutgoingInit = RequestInit & CallOptions & { [REPEAT_SAFE]?: boolean };
+/** The transport's part of an operation's spec. */
+export interface OperationPolicy {
+  /** `x-signhub-retry.safe`; `undefined` for a request matching no operation (the method decides). */
+  readonly retrySafe: boolean | undefined;
+  /** `false` when the operation's `security` is empty: no credentials are sent. */
+  readonly credentials: boolean;
+}
+
+type OutgoingInit = RequestInit & CallOptions & { [OPERATION_POLICY]?: OperationPolicy | undefined };
 
 /** A request as the transport sends it: the serialized body, the headers as a record. */
 export interface Sendable {
@@ -16,7 +27,7 @@ export interface Sendable {
   readonly signal: AbortSignal | null | undefined;
   readonly maxRetries: number | undefined;
   readonly timeoutMs: number | undefined;
-  readonly [REPEAT_SAFE]?: boolean | undefined;
+  readonly [OPERATION_POLICY]?: OperationPolicy | undefined;
 }
 
 /**
@@ -33,7 +44,7 @@ export class OutgoingRequest implements Sendable {
   readonly signal: AbortSignal | null;
   readonly maxRetries: number | undefined;
   readonly timeoutMs: number | undefined;
-  [REPEAT_SAFE]: boolean | undefined;
+  readonly [OPERATION_POLICY]: OperationPolicy | undefined;
 
   constructor(url: string | URL, init: OutgoingInit = {}) {
     this.url = String(url);
@@ -43,12 +54,12 @@ export class OutgoingRequest implements Sendable {
     this.signal = init.signal ?? null;
     this.maxRetries = init.maxRetries;
     this.timeoutMs = init.timeoutMs;
-    this[REPEAT_SAFE] = init[REPEAT_SAFE];
+    this[OPERATION_POLICY] = init[OPERATION_POLICY];
   }
 
   /** The same request from a full `Request` (one a user middleware returned), its body read once for every attempt. */
   static async from(request: Request): Promise<OutgoingRequest> {
-    const tagged = request as Request & CallOptions & { [REPEAT_SAFE]?: boolean };
+    const tagged = request as Request & CallOptions & { [OPERATION_POLICY]?: OperationPolicy };
     return new OutgoingRequest(request.url, {
       method: request.method,
       headers: request.headers,
@@ -56,7 +67,7 @@ export class OutgoingRequest implements Sendable {
       signal: request.signal,
       maxRetries: tagged.maxRetries,
       timeoutMs: tagged.timeoutMs,
-      [REPEAT_SAFE]: tagged[REPEAT_SAFE],
+      [OPERATION_POLICY]: tagged[OPERATION_POLICY],
     });
   }
 }

@@ -2,7 +2,7 @@ import type { Auth } from "./auth/auth.js";
 import { bufferedResponse } from "./buffered-response.js";
 import { ConnectionError, TimeoutError } from "./errors.js";
 import { isNetworkError } from "./network-error.js";
-import { OutgoingRequest, REPEAT_SAFE, type Sendable } from "./outgoing-request.js";
+import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
 import { scrubSecrets } from "./redact.js";
 import { ensureRequestId } from "./request-id.js";
 import { isRepeatSafe, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
@@ -89,11 +89,14 @@ export function createTransport(config: TransportConfig): Transport {
     const requestId = ensureRequestId(headers);
     checkCallOptions(request);
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
-    const retries = isRepeatSafe(method, request[REPEAT_SAFE]) ? (request.maxRetries ?? config.maxRetries) : 0;
+    const policy = request[OPERATION_POLICY];
+    const retries = isRepeatSafe(method, policy?.retrySafe) ? (request.maxRetries ?? config.maxRetries) : 0;
+    // An operation whose spec lists no security requirement is sent without credentials.
+    const authorizer = policy?.credentials === false ? undefined : auth;
     let refreshed = false;
 
     for (let retry = 0; ; ) {
-      const authorizing = auth?.authorize(request, refreshed ? REFRESH : FIRST_TRY);
+      const authorizing = authorizer?.authorize(request, refreshed ? REFRESH : FIRST_TRY);
       if (authorizing) await authorizing;
 
       const deadline = startDeadline(config.deadlines, timeoutMs, callerSignal);
@@ -128,7 +131,7 @@ export function createTransport(config: TransportConfig): Transport {
         deadline.clear();
       }
 
-      if (response.status === 401 && auth?.refreshable && !refreshed) {
+      if (response.status === 401 && authorizer?.refreshable && !refreshed) {
         refreshed = true;
         continue;
       }

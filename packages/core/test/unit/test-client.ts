@@ -1,13 +1,17 @@
-import { bearerAuth, createOperations, type ClientOptions, type TokenSource } from "../../src/index.js";
+import { bearerAuth, createOperations, type ClientOptions, type OperationTable, type TokenSource } from "../../src/index.js";
+
+const id = { name: "id", in: "path", style: "simple", explode: false, required: true } as const;
+const json = { "application/json": true } as const;
+const jsonBody = { required: false, content: { "application/json": {} } } as const;
 
 /** A tiny provider for exercising core: one operation per kind of retry decision. */
 export const operations = {
-  getThing: { method: "get", path: "/things/{id}", retrySafe: true, jsonStatuses: [200] },
-  putThing: { method: "put", path: "/things/{id}", retrySafe: true, jsonStatuses: [200] },
-  createThing: { method: "post", path: "/things", retrySafe: false, jsonStatuses: [200] },
-  patchThing: { method: "patch", path: "/things/{id}", retrySafe: true, jsonStatuses: [200] },
-  deleteThing: { method: "delete", path: "/things/{id}", retrySafe: true, jsonStatuses: [] },
-} as const;
+  getThing: { method: "get", path: "/things/{id}", retrySafe: true, parameters: [id], responses: { 200: json } },
+  putThing: { method: "put", path: "/things/{id}", retrySafe: true, parameters: [id], requestBody: jsonBody, responses: { 200: json } },
+  createThing: { method: "post", path: "/things", retrySafe: false, requestBody: jsonBody, responses: { 200: json } },
+  patchThing: { method: "patch", path: "/things/{id}", retrySafe: true, parameters: [id], requestBody: jsonBody, responses: { 200: json } },
+  deleteThing: { method: "delete", path: "/things/{id}", retrySafe: true, parameters: [id], responses: { 204: {} } },
+} as const satisfies OperationTable;
 
 /** A client of the tiny provider, with `{ code, message }` error bodies. */
 export function testClient(options: ClientOptions & { token?: TokenSource } = {}) {
