@@ -10,7 +10,7 @@ import type { OperationMethods } from "./operations.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
 import { redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
-import { compileResponses, readSuccessBody, type ResponseReading } from "./response-body.js";
+import { compileResponses, InvalidBody, readSuccessBody, type ResponseReading } from "./response-body.js";
 import { deadlineKindFor } from "./timeout.js";
 import { createTransport, SENT_REQUEST_ID, type BodyReader, type FetchLike } from "./transport.js";
 
@@ -103,17 +103,13 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   function directRequest(call: CompiledCall, init: DirectInit): Sendable {
     const { op } = call;
     const params = init.params ?? {};
+    if (call.checksRequired) op.checkRequired(params);
     const headerParams = op.headerParams(params);
-    let headers: HeaderRecord;
+    // A call that sets no headers of its own, on a client with none, needs no merging.
+    const headers: HeaderRecord =
+      options.headers === undefined && init.headers === undefined && headerParams === undefined ? {} : mergeHeaderRecord(options.headers, init.headers, headerParams);
     let body: BodyInit | null = null;
-    if (init.body === undefined) {
-      // A call that sets no headers of its own, on a client with none, needs no merging.
-      headers =
-        options.headers === undefined && init.headers === undefined && headerParams === undefined
-          ? {}
-          : mergeHeaderRecord(options.headers, init.headers, headerParams);
-    } else {
-      headers = mergeHeaderRecord(options.headers, init.headers, headerParams);
+    if (init.body !== undefined || call.bodyRequired) {
       const written = op.body(headers["content-type"], init.body);
       body = written.body;
       if (written.contentType === undefined) delete headers["content-type"];
@@ -144,6 +140,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       // Checked here as well: openapi-fetch leaves a placeholder in the URL when `params.path` is missing.
       op.fillPath(op.spec.path, params.path);
     }
+    op.checkRequired(params);
     const headerParams = op.headerParams(params);
     const given = mergeHeaderRecord(options.headers, init.headers as HeadersOptions, headerParams);
     const prepared: Record<string, unknown> = {
@@ -154,7 +151,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       [OPERATION_POLICY]: op.policy,
     };
     if (op.server !== undefined && init.baseUrl === undefined) prepared.baseUrl = op.server;
-    if (init.body !== undefined && init.bodySerializer === undefined) {
+    if ((init.body !== undefined || op.spec.requestBody?.required) && init.bodySerializer === undefined) {
       const written = op.body(given["content-type"], init.body);
       prepared.bodySerializer = () => written.body;
       // `null` takes back the JSON Content-Type openapi-fetch would set (FormData writes its own).
@@ -163,27 +160,35 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     return prepared;
   }
 
-  async function invoke(call: CompiledCall, init: Record<string, unknown> = {}): Promise<Success> {
+  /** Sends one call; resolves to the success body, or with `withResponse` to it with status, headers and request id. */
+  async function invoke(call: CompiledCall, init: Record<string, unknown> = {}, withResponse: boolean): Promise<unknown> {
     const { op } = call;
     if (userMiddleware.length === 0 && isDirectInit(init)) {
       const sendable = directRequest(call, init);
       if (call.readBytes || init.parseAs !== undefined) {
         const { response, body, requestId } = await transport.send(sendable, readBytes);
-        return settle(call, response, body, requestId, init.parseAs);
+        return settle(call, response, body, requestId, init.parseAs, withResponse);
       }
       const { response, body, requestId } = await transport.send(sendable, readText);
-      return settle(call, response, body, requestId, undefined);
+      return settle(call, response, body, requestId, undefined, withResponse);
     }
     const { parseAs, ...rest } = init;
     // parseAs "stream" leaves a success body unread by openapi-fetch: the transport has buffered it already.
     const { error, response } = await request(op.method, op.spec.path, { ...openapiFetchInit(op, rest), parseAs: "stream" });
     const sent = response[SENT_REQUEST_ID];
     if (!response.ok) throw errorFor(op, response, sent, error);
-    return settle(call, response, response[BODY_BYTES] ?? (await response.arrayBuffer()), sent, parseAs as ParseAs | undefined);
+    return settle(call, response, response[BODY_BYTES] ?? (await response.arrayBuffer()), sent, parseAs as ParseAs | undefined, withResponse);
   }
 
   /** The typed value of a response: the success body as the spec describes it, or the error thrown. */
-  function settle(call: CompiledCall, response: Response, body: string | ArrayBuffer, sentRequestId: string | undefined, parseAs: ParseAs | undefined): Success {
+  function settle(
+    call: CompiledCall,
+    response: Response,
+    body: string | ArrayBuffer,
+    sentRequestId: string | undefined,
+    parseAs: ParseAs | undefined,
+    withResponse: boolean,
+  ): unknown {
     const { op } = call;
     if (!response.ok) {
       const text = typeof body === "string" ? body : decoder.decode(body);
@@ -191,12 +196,15 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       const parsed = parseJson(text);
       throw errorFor(op, response, sentRequestId, parsed.ok ? parsed.value : text);
     }
-    const requestId = requestIdOf(response, sentRequestId);
-    if (parseAs !== undefined && parseAs !== "json") return { data: asParsed(parseAs, response, body), response, requestId };
-    const read = readSuccessBody(call.responses, op.method, response, body);
-    if (!read.ok) invalidBody(op, response, read.text, requestId);
-    if (read.json) provider.verifyBody?.(read.value, { status: response.status, operationId: op.operationId, requestId });
-    return { data: read.value, response, requestId };
+    let data: unknown;
+    if (parseAs !== undefined && parseAs !== "json") data = asParsed(parseAs, response, body);
+    else {
+      const { verifyBody } = provider;
+      const verify = verifyBody && ((value: unknown) => verifyBody(value, { status: response.status, operationId: op.operationId, requestId: requestIdOf(response, sentRequestId) }));
+      data = readSuccessBody(call.responses, op.method, response, body, verify);
+      if (data instanceof InvalidBody) invalidBody(op, response, data.text, requestIdOf(response, sentRequestId));
+    }
+    return withResponse ? { data, status: response.status, headers: response.headers, requestId: requestIdOf(response, sentRequestId) } : data;
   }
 
   /** The `InvalidResponseError` for a success whose body is not the JSON the spec promises. */
@@ -238,13 +246,17 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const spec = operations[operationId]!;
     const op = compileOperation(operationId, spec, removeTrailingSlash(provider.baseUrl), userBaseUrl);
     const responses = compileResponses(spec);
-    const call: CompiledCall = { op, responses, readBytes: responses.bytes, template: `${op.server ?? baseUrl}${spec.path}` };
-    compiled.push(call);
-    const method = async (init?: Record<string, unknown>) => (await invoke(call, init)).data;
-    method.withResponse = async (init?: Record<string, unknown>) => {
-      const { data, response, requestId } = await invoke(call, init);
-      return { data, status: response.status, headers: response.headers, requestId };
+    const call: CompiledCall = {
+      op,
+      responses,
+      readBytes: responses.bytes,
+      template: `${op.server ?? baseUrl}${spec.path}`,
+      checksRequired: spec.parameters?.some((p) => p.required && p.in !== "path" && p.in !== "header") ?? false,
+      bodyRequired: spec.requestBody?.required ?? false,
     };
+    compiled.push(call);
+    const method = (init?: Record<string, unknown>) => invoke(call, init, false);
+    method.withResponse = (init?: Record<string, unknown>) => invoke(call, init, true);
     methods[operationId] = method;
   }
   methods.raw = withOperations(client, compiled, openapiFetchInit);
@@ -259,13 +271,10 @@ interface CompiledCall {
   readBytes: boolean;
   /** The base URL and path, placeholders in braces. */
   template: string;
-}
-
-/** A call's outcome: the typed body, and the response it came in. */
-interface Success {
-  data: unknown;
-  response: Response;
-  requestId: string | undefined;
+  /** Whether the operation has required query or cookie parameters. */
+  checksRequired: boolean;
+  /** Whether the spec requires a request body. */
+  bodyRequired: boolean;
 }
 
 const readText: BodyReader<string> = (response) => response.text();

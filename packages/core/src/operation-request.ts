@@ -1,9 +1,9 @@
 import { InvalidRequestError } from "./errors.js";
 import { headerRecordOf } from "./headers.js";
-import { bodyKind, defaultMediaType, findDeclared } from "./media-types.js";
+import { bodyKind, defaultMediaType, findDeclared, isRange } from "./media-types.js";
 import type { OperationSpec, ParameterSpec } from "./operation-spec.js";
 import type { OperationPolicy } from "./outgoing-request.js";
-import { cookiePairs, headerValue, isUnsafePathExpansion, pathExpansion, queryString, UnwritableValueError } from "./parameters.js";
+import { cookiePairs, encodeSegment, headerValue, isUnsafePathExpansion, pathExpansion, queryString, UnwritableValueError } from "./parameters.js";
 import { serializeBody, type SerializedBody } from "./request-body.js";
 import type { HeadersOptions } from "openapi-fetch";
 
@@ -26,6 +26,8 @@ export interface OperationRequest {
   readonly server: string | undefined;
   /** `template` (base URL and path, placeholders in braces) with the path parameters written in; refuses unsafe values. */
   fillPath(template: string, values: Record<string, unknown> | undefined): string;
+  /** Throws when a required query or cookie parameter is missing (header parameters may come through `headers`). */
+  checkRequired(params: CallParams): void;
   /** The query string, without `?`; `""` when nothing is sent. */
   query(values: Record<string, unknown> | undefined): string;
   /** Header and cookie parameters, written (a `cookie` entry when there are cookies); `undefined` when none is given. */
@@ -49,6 +51,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
   const headerParams = byLocation("header");
   const cookieParams = byLocation("cookie");
   const declaredMediaTypes = Object.keys(spec.requestBody?.content ?? {});
+  const requiredParams = parameters.filter((p) => p.required && (p.in === "query" || p.in === "cookie"));
   const security = spec.security;
   const refused = (problem: string, parameter?: string) =>
     new InvalidRequestError(`${operationId} (${spec.method.toUpperCase()} ${spec.path}): ${problem}; nothing was sent`, { operationId, parameter });
@@ -62,31 +65,66 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
   };
 
   const templates = new Map<string, (values: Record<string, unknown> | undefined) => string>();
+  /** A value's expansion in its path parameter's style; a plain string or number in `simple` style skips the general writer. */
+  const expand = (param: ParameterSpec, value: unknown): string => {
+    if (param.style === "simple" && param.contentType === undefined && (typeof value === "string" || typeof value === "number")) return encodeSegment(String(value));
+    try {
+      return pathExpansion(param, value);
+    } catch (error) {
+      if (error instanceof UnwritableValueError) throw refused(error.message, param.name);
+      throw error;
+    }
+  };
   function compileTemplate(template: string) {
     // Split by "/" first: a parameter must not leave its segment empty or a dot segment (RFC 3986 §5.2.4).
-    const segments = template.split("/").map((segment) => segment.split(/\{([^{}]+)\}/));
+    // Runs of segments without a parameter are joined back into one literal, written as they are.
+    type Segment = { parts: string[]; params: ParameterSpec[] };
+    const pieces: (string | Segment)[] = [];
+    for (const [index, text] of template.split("/").entries()) {
+      const slash = index === 0 ? "" : "/";
+      const parts = text.split(/\{([^{}]+)\}/);
+      if (parts.length === 1) {
+        const last = pieces.length - 1;
+        if (typeof pieces[last] === "string") pieces[last] += slash + text;
+        else pieces.push(slash + text);
+        continue;
+      }
+      const params = parts.filter((_, i) => i % 2 === 1).map((name) => pathParams.get(name) ?? { name, in: "path" as const, style: "simple" as const, explode: false });
+      if (slash) {
+        const last = pieces.length - 1;
+        if (typeof pieces[last] === "string") pieces[last] += slash;
+        else pieces.push(slash);
+      }
+      pieces.push({ parts, params });
+    }
     return (values: Record<string, unknown> | undefined) => {
       let url = "";
-      for (let s = 0; s < segments.length; s++) {
-        const parts = segments[s]!;
+      for (let p = 0; p < pieces.length; p++) {
+        const piece = pieces[p]!;
+        if (typeof piece === "string") {
+          url += piece;
+          continue;
+        }
+        const { parts, params } = piece;
         let segment = parts[0]!;
-        for (let i = 1; i < parts.length; i += 2) {
-          const name = parts[i]!;
-          const param = pathParams.get(name) ?? { name, in: "path", style: "simple", explode: false };
-          const value = values?.[name];
+        for (let i = 0; i < params.length; i++) {
+          const param = params[i]!;
+          const value = values?.[param.name];
           if (value === undefined || value === null || value === "") {
-            throw refused(`path parameter "${name}" is ${value === "" ? "empty" : "missing"}`, name);
+            throw refused(`path parameter "${param.name}" is ${value === "" ? "empty" : "missing"}`, param.name);
           }
-          segment += writing(name, () => pathExpansion(param, value)) + parts[i + 1]!;
+          segment += expand(param, value) + parts[2 * i + 2]!;
         }
-        if (parts.length > 1 && isUnsafePathExpansion(segment)) {
-          throw refused(`path parameter "${parts[1]}" would make the path segment "${segment}", which changes the endpoint`, parts[1]);
+        if (isUnsafePathExpansion(segment)) {
+          throw refused(`path parameter "${params[0]!.name}" would make the path segment "${segment}", which changes the endpoint`, params[0]!.name);
         }
-        url += s === 0 ? segment : `/${segment}`;
+        url += segment;
       }
       return url;
     };
   }
+  const defaultType = defaultMediaType(declaredMediaTypes) ?? "application/json";
+  const defaultIsJson = bodyKind(defaultType) === "json" && !isRange(defaultType);
 
   return {
     operationId,
@@ -106,6 +144,12 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
         if (templates.size < 16) templates.set(template, fill);
       }
       return fill(values);
+    },
+    checkRequired(params) {
+      for (const param of requiredParams) {
+        const value = (param.in === "query" ? params.query : params.cookie)?.[param.name];
+        if (value === undefined || value === null) throw refused(`${param.in} parameter "${param.name}" is required`, param.name);
+      }
     },
     query(values) {
       if (values === undefined) return "";
@@ -160,6 +204,14 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
       return record;
     },
     body(contentType, value) {
+      if (value === undefined) {
+        if (spec.requestBody?.required) throw refused("its request body is required");
+        return { body: null, contentType: undefined };
+      }
+      // The common case, worked out once: a plain object or array, as JSON, under the default media type.
+      if (contentType === undefined && defaultIsJson && typeof value === "object" && value !== null && (value.constructor === Object || Array.isArray(value))) {
+        return { body: JSON.stringify(value), contentType: defaultType };
+      }
       let declared: string | undefined;
       if (contentType !== undefined) {
         declared = declaredMediaTypes.length ? findDeclared(declaredMediaTypes, contentType) : contentType;
@@ -175,8 +227,14 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
   };
 }
 
-/** The media type a body of this JS type goes as, when the caller names none: FormData, URLSearchParams and bytes pick their kind. */
-export function mediaTypeForValue(declared: readonly string[], body: unknown): string | undefined {
+// The media type a value stands for when the operation declares none (a `raw` call of an unknown route).
+const VALUE_MEDIA_TYPES = { multipart: "multipart/form-data", form: "application/x-www-form-urlencoded", binary: "application/octet-stream" } as const;
+
+/**
+ * The media type a body of this JS type goes as when the caller names none: `FormData`, `URLSearchParams`
+ * and bytes pick their kind among the declared media types (any, when none is declared).
+ */
+function mediaTypeForValue(declared: readonly string[], body: unknown): string | undefined {
   const kind =
     body instanceof FormData
       ? "multipart"
@@ -185,5 +243,6 @@ export function mediaTypeForValue(declared: readonly string[], body: unknown): s
         : body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)
           ? "binary"
           : undefined;
-  return kind === undefined ? undefined : declared.find((type) => bodyKind(type) === kind);
+  if (kind === undefined) return undefined;
+  return declared.length === 0 ? VALUE_MEDIA_TYPES[kind] : declared.find((type) => bodyKind(type) === kind);
 }

@@ -18,6 +18,8 @@ type Value = unknown;
 export class UnwritableValueError extends Error {}
 
 const encode = (text: string): string => (UNRESERVED.test(text) ? text : encodeURIComponent(text));
+/** Percent-encodes a path segment's value as `encodeURIComponent` does. */
+export const encodeSegment = encode;
 // What encodeURIComponent leaves as it is: such values (ids, mostly) skip the call.
 const UNRESERVED = /^[\w.!~*'()-]*$/;
 

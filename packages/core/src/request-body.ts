@@ -7,7 +7,7 @@ export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView;
 
 /** A body as sent, and the `Content-Type` it goes with (`undefined` for `FormData`: `fetch` writes it, boundary included). */
 export interface SerializedBody {
-  body: BodyInit;
+  body: BodyInit | null;
   contentType: string | undefined;
 }
 
@@ -21,6 +21,9 @@ export function serializeBody(mediaType: string, body: unknown, spec: RequestMed
   const contentType = isRange(mediaType) ? undefined : mediaType;
   switch (bodyKind(mediaType)) {
     case "json":
+      if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || body instanceof FormData || body instanceof URLSearchParams) {
+        throw new UnwritableValueError(`a ${mediaType} body must be a JSON value, not ${describe(body)}`);
+      }
       return { body: JSON.stringify(body), contentType };
     case "text":
       if (typeof body === "string" || typeof body === "number" || typeof body === "boolean") return { body: String(body), contentType };

@@ -1,67 +1,106 @@
 import { bodyKind, defaultMediaType, findDeclared, type BodyKind } from "./media-types.js";
 import type { OperationSpec } from "./operation-spec.js";
 
-type DeclaredContent = Readonly<Record<string, boolean>>;
+/** What the spec declares for one status, worked out once: its media types, and the one when there is only one. */
+interface Declared {
+  /** `undefined`: the spec declares nothing for this status (nor a range or `default` covering it). */
+  readonly types: readonly string[] | undefined;
+  /** Media type → whether it has a schema. */
+  readonly schemas: Readonly<Record<string, boolean>>;
+  /** The only declared media type's kind: the body is read as it whatever the server labels it. */
+  readonly only: BodyKind | undefined;
+}
 
 /** How an operation's success bodies are read, worked out once per client from its `responses`. */
 export interface ResponseReading {
-  /** Whether a body may need its bytes untouched (a binary media type, or `parseAs` asks for them): else it is read as text. */
+  /** Whether a body may need its bytes untouched (a binary media type is declared): else it is read as text. */
   readonly bytes: boolean;
   /** The responses the spec declares for `status`: exact, then its range (`2XX`), then `default`. */
-  declared(status: number): DeclaredContent | undefined;
+  declared(status: number): Declared;
 }
 
-/** What a success body turned out to be: a value, or text that is not what the spec promises. */
-export type SuccessBody = { ok: true; value: unknown; json: boolean } | { ok: false; text: string };
+/** A success body that is not what the spec promises: an empty or unparseable body where JSON is promised. */
+export class InvalidBody {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
 
 // Statuses whose response has no content (RFC 9110 §15.3.5, §15.3.6, §15.4.5).
 const NO_CONTENT = new Set([204, 205, 304]);
 const decoder = new TextDecoder();
+const UNDECLARED: Declared = { types: undefined, schemas: {}, only: undefined };
 
 /** Compiles the response side of an operation. */
 export function compileResponses(spec: OperationSpec): ResponseReading {
   const { responses } = spec;
   const bytes = Object.values(responses).some((content) => Object.keys(content).some((type) => bodyKind(type) === "binary"));
+  const byStatus = new Map<number, Declared>();
   return {
     bytes,
     declared(status) {
-      return responses[status] ?? responses[`${Math.floor(status / 100)}XX`] ?? responses[`${Math.floor(status / 100)}xx`] ?? responses.default;
+      let found = byStatus.get(status);
+      if (found === undefined) {
+        const range = `${Math.floor(status / 100)}XX`;
+        const content = responses[status] ?? responses[range] ?? responses[range.toLowerCase()] ?? responses.default;
+        const types = content === undefined ? undefined : Object.keys(content);
+        found = content === undefined ? UNDECLARED : { types, schemas: content, only: types!.length === 1 && !types![0]!.includes("*") ? bodyKind(types![0]!) : undefined };
+        // Bounded by the statuses that exist (100–599).
+        if (byStatus.size < 500) byStatus.set(status, found);
+      }
+      return found;
     },
   };
 }
 
 /**
  * A success body, read by the media type the server sent, checked against what the spec declares:
- * JSON parsed, `text/*` a string, anything else a `Blob` of the bytes as they came. `undefined` for HEAD,
- * 204/205/304, a response the spec declares without content, and an empty body where a schema-less JSON
- * media type is declared. An empty or unparseable body where the spec promises JSON is `{ ok: false }`.
+ * JSON parsed (and handed to `onJson`), `text/*` a string, anything else a `Blob` of the bytes as they came.
+ * `undefined` for HEAD, 204/205/304, a response the spec declares without content, and an empty body where a
+ * schema-less JSON media type is declared. An empty or unparseable body where JSON is promised is an `InvalidBody`.
  */
-export function readSuccessBody(reading: ResponseReading, method: string, response: Response, body: string | ArrayBuffer): SuccessBody {
-  if (method === "HEAD" || NO_CONTENT.has(response.status)) return { ok: true, value: undefined, json: false };
+export function readSuccessBody(
+  reading: ResponseReading,
+  method: string,
+  response: Response,
+  body: string | ArrayBuffer,
+  onJson?: (value: unknown) => void,
+): unknown {
+  if (method === "HEAD" || NO_CONTENT.has(response.status)) return undefined;
   const declared = reading.declared(response.status);
-  const types = declared ? Object.keys(declared) : [];
-  if (declared !== undefined && types.length === 0) return { ok: true, value: undefined, json: false };
+  const { types } = declared;
+  if (types !== undefined && types.length === 0) return undefined;
 
-  const sent = response.headers.get("content-type");
-  const matched = sent === null ? undefined : findDeclared(types, sent);
-  // A declared range (`image/*`) is read as what the server says it sent; an unlabelled or mislabelled
-  // body as the spec's own media type.
-  const mediaType = matched !== undefined && !matched.includes("*") ? matched : matched !== undefined ? sent! : (defaultMediaType(types) ?? sent ?? "application/json");
-  const kind: BodyKind = bodyKind(mediaType);
+  let kind: BodyKind;
+  let mediaType: string;
+  let sent: string | null = null;
+  if (declared.only !== undefined) {
+    // One declared media type: an unlabelled or mislabelled body is read as it, so the label is not needed.
+    kind = declared.only;
+    mediaType = types![0]!;
+  } else {
+    sent = response.headers.get("content-type");
+    const matched = sent === null ? undefined : findDeclared(types ?? [], sent);
+    // A declared range (`image/*`) is read as what the server says it sent; an unlabelled or mislabelled
+    // body as the spec's own media type.
+    mediaType = matched !== undefined ? (matched.includes("*") ? sent! : matched) : (defaultMediaType(types ?? []) ?? sent ?? "application/json");
+    kind = bodyKind(mediaType);
+  }
   const empty = typeof body === "string" ? body === "" : body.byteLength === 0;
 
   if (kind === "json") {
-    if (empty) {
-      const schema = declared === undefined ? false : (declared[matched ?? mediaType] ?? true);
-      return schema ? { ok: false, text: "" } : { ok: true, value: undefined, json: false };
-    }
+    if (empty) return types !== undefined && (declared.schemas[mediaType] ?? true) ? new InvalidBody("") : undefined;
     const text = typeof body === "string" ? body : decoder.decode(body);
+    let value: unknown;
     try {
-      return { ok: true, value: JSON.parse(text), json: true };
+      value = JSON.parse(text);
     } catch {
-      return { ok: false, text };
+      return new InvalidBody(text);
     }
+    onJson?.(value);
+    return value;
   }
-  if (kind === "text" || kind === "form") return { ok: true, value: typeof body === "string" ? body : decoder.decode(body), json: false };
-  return { ok: true, value: new Blob([body], { type: sent ?? mediaType }), json: false };
+  if (kind === "text" || kind === "form") return typeof body === "string" ? body : decoder.decode(body);
+  return new Blob([body], { type: sent ?? response.headers.get("content-type") ?? mediaType });
 }

@@ -240,6 +240,11 @@ describe("a body its media type cannot carry is refused before sending", () => {
     ["a number array on octet-stream", (c: ReturnType<typeof createWireClient>) => c.bodyOctetStream({ body: [1, 2, 3] as never })],
     ["a media type the operation does not declare", (c: ReturnType<typeof createWireClient>) => c.bodyJson({ body: { name: "a" }, headers: { "content-type": "text/csv" } })],
     ["a nested object in a query parameter", (c: ReturnType<typeof createWireClient>) => c.queryForm({ params: { query: { color: any({ a: { b: 1 } }) } } })],
+    ["bytes on a JSON operation", (c: ReturnType<typeof createWireClient>) => c.bodyJson({ body: any(new Uint8Array([1])) })],
+    ["a required body left out", (c: ReturnType<typeof createWireClient>) => c.bodyJson(any({}))],
+    ["a required body left out, through middleware", (c: ReturnType<typeof createWireClient>) => c.bodyJson(any({ middleware: [{ onRequest: () => undefined }] }))],
+    ["a required cookie left out", (c: ReturnType<typeof createWireClient>) => c.cookieForm({ params: { cookie: any({ theme: "dark" }) } })],
+    ["a required cookie left out, through client.raw", (c: ReturnType<typeof createWireClient>) => c.raw.GET("/cookies", { params: { cookie: any({}) } })],
   ])("%s", async (_, call) => {
     const { fetch, seen } = recordingFetch();
     await expect(call(createWireClient({ fetch }))).rejects.toThrow(InvalidRequestError);

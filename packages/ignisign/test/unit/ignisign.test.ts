@@ -1,5 +1,5 @@
 import { expectNoSecrets } from "@signhub/contract";
-import { AuthenticationError, ConnectionError, NotFoundError, REDACTED } from "@signhub/core";
+import { AuthenticationError, ConnectionError, InvalidRequestError, NotFoundError, REDACTED } from "@signhub/core";
 import { describe, expect, test } from "vitest";
 import { createIgnisignClient } from "../../src/index.js";
 
@@ -66,5 +66,32 @@ describe("Ignisign client", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expectNoSecrets(error, [apiKey]);
+  });
+});
+
+describe("path values that would change the endpoint", () => {
+  test.each([
+    ["..", ".."],
+    [".", "."],
+    ["an empty string", ""],
+    ["undefined", undefined],
+  ])("signerId %s is refused and nothing is sent, the API key least of all", async (_, signerId) => {
+    let calls = 0;
+    const client = createIgnisignClient({ apiKey, fetch: async () => (calls++, new Response("{}")) });
+    const error = await client
+      .regenerateSignerAuthSecret({ params: { path: { ...path, signerId: signerId as string } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({ operationId: "regenerateSignerAuthSecret", parameter: "signerId" });
+    expect(calls).toBe(0);
+    expectNoSecrets(error, [apiKey]);
+  });
+
+  test("a missing signerId is refused, not sent as the literal %7BsignerId%7D", async () => {
+    let calls = 0;
+    const client = createIgnisignClient({ apiKey, fetch: async () => (calls++, new Response("{}")) });
+    const { signerId: _, ...rest } = path;
+    await expect(client.regenerateSignerAuthSecret({ params: { path: rest } } as never)).rejects.toThrow('path parameter "signerId" is missing');
+    expect(calls).toBe(0);
   });
 });
