@@ -1,5 +1,5 @@
 import { findRoot, readApis, readOperations, readSpec } from "@signhub/codegen";
-import { apiErrorClass } from "@signhub/core";
+import { apiErrorClass, bodyKind, type BodyKind } from "@signhub/core";
 import { describe, expect, inject, test } from "vitest";
 // Brings in the `signhubMocks` key that the mocks provide to tests.
 import type {} from "@signhub/mock";
@@ -53,8 +53,11 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
         if (status < 300) {
           test(`${op.operationId} ${status} resolves to the spec's example`, async () => {
             const result = await call!(client(), headers);
+            const kinds = mediaKinds(spec, response);
             if (example.found) expect(result).toEqual(options.expectedResult?.(example.value, op.operationId) ?? example.value);
             else if (example.json) expect(result).toBeTypeOf("object");
+            else if (kinds.includes("text") || kinds.includes("form")) expect(result).toBeTypeOf("string");
+            else if (kinds.length > 0) expect(result).toBeInstanceOf(Blob);
             else expect(result).toBeUndefined();
           });
         } else {
@@ -73,4 +76,10 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
       }
     }
   });
+}
+
+/** How each media type of a response is read: a body of none is `undefined`. */
+function mediaKinds(spec: ReturnType<typeof readSpec>, response: unknown): BodyKind[] {
+  const content = (spec.deref(response) as { content?: Record<string, unknown> }).content ?? {};
+  return Object.keys(content).map(bodyKind);
 }

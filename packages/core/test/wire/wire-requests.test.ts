@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { InvalidRequestError } from "../../src/index.js";
-import { createWireClient, normalized, recordingFetch, WIRE_TOKEN } from "./wire-client.js";
+import { createWireClient, normalized, operationTable, recordingFetch, WIRE_TOKEN } from "./wire-client.js";
 
 // The values of OpenAPI 3.1 §4.8.12.4's style examples.
 const string = "blue";
@@ -48,6 +48,15 @@ const cells: [string, string, unknown, string][] = [
   ["queryPipeDelimited", "pipeDelimited", object, "/query/pipe?color=R|100|G|200|B|150"],
   ["queryDeepObject", "deepObject*", object, "/query/deep?color[R]=100&color[G]=200&color[B]=150"],
 ];
+
+/** The client's operations, each called through `client.raw.request(method, path, init)` instead. */
+function throughRaw(client: ReturnType<typeof createWireClient>): ReturnType<typeof createWireClient> {
+  const methods: Record<string, unknown> = {};
+  for (const [operationId, op] of Object.entries(operationTable)) {
+    methods[operationId] = (init: unknown) => (client.raw.request as (method: string, path: string, init: unknown) => Promise<unknown>)(op.method, op.path, init);
+  }
+  return methods as ReturnType<typeof createWireClient>;
+}
 
 function callFor(operationId: string, value: unknown): Call {
   const location = operationId.startsWith("path") ? "path" : "query";
@@ -122,7 +131,10 @@ describe("requests are written as the spec says", () => {
     await given(createWireClient({ fetch: direct.fetch }));
     const viaMiddleware = recordingFetch();
     await given(createWireClient({ fetch: viaMiddleware.fetch, middleware: [{ onRequest: () => undefined }] }));
+    const viaRaw = recordingFetch();
+    await given(throughRaw(createWireClient({ fetch: viaRaw.fetch })));
     expect(normalized(viaMiddleware.seen[0]!)).toEqual(normalized(direct.seen[0]!));
+    expect(normalized(viaRaw.seen[0]!)).toEqual(normalized(direct.seen[0]!));
   });
 });
 
