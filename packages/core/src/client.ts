@@ -91,7 +91,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   const baseUrl = userBaseUrl ?? removeTrailingSlash(provider.baseUrl);
   const client = createClient<Paths>({
     baseUrl,
-    headers: options.headers,
+    headers: Array.isArray(options.headers) ? headerRecordOf(options.headers as [string, string][]) : options.headers,
     fetch: transport.fetch as (request: Request) => Promise<Response>,
     // User middleware is promised a real Request; without any, the cheaper OutgoingRequest carries the call.
     Request: userMiddleware.length ? Request : (OutgoingRequest as unknown as typeof Request),
@@ -108,6 +108,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     // A call that sets no headers of its own, on a client with none, needs no merging.
     const headers: HeaderRecord =
       options.headers === undefined && init.headers === undefined && headerParams === undefined ? {} : mergeHeaderRecord(options.headers, init.headers, headerParams);
+    const cookies = op.cookies(params);
+    if (cookies !== undefined) headers.cookie = withCookies(headers.cookie, cookies);
     let body: BodyInit | null = null;
     if (init.body !== undefined || call.bodyRequired) {
       const written = op.body(headers["content-type"], init.body);
@@ -141,21 +143,26 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       op.fillPath(op.spec.path, params.path);
     }
     op.checkRequired(params);
-    const headerParams = op.headerParams(params);
-    const given = mergeHeaderRecord(options.headers, init.headers as HeadersOptions, headerParams);
+    // Written here, and handed to openapi-fetch as header parameters, which its merge puts last.
+    const header: Record<string, string | null> = op.headerParams(params) ?? {};
+    const given = mergeHeaderRecord(options.headers, init.headers as HeadersOptions, header);
+    const cookies = op.cookies(params);
+    if (cookies !== undefined) header.cookie = withCookies(given.cookie, cookies);
     const prepared: Record<string, unknown> = {
       querySerializer: (query: Record<string, unknown>) => op.query(query),
       pathSerializer: (template: string, values: Record<string, unknown>) => op.fillPath(template, values),
       ...init,
-      params: { ...params, header: headerParams, cookie: undefined },
+      params: { ...params, header, cookie: undefined },
       [OPERATION_POLICY]: op.policy,
     };
+    // openapi-fetch's merge reads an object's entries: header pairs would become headers named "0", "1"…
+    if (Array.isArray(init.headers)) prepared.headers = headerRecordOf(init.headers as [string, string][]);
     if (op.server !== undefined && init.baseUrl === undefined) prepared.baseUrl = op.server;
     if ((init.body !== undefined || op.spec.requestBody?.required) && init.bodySerializer === undefined) {
       const written = op.body(given["content-type"], init.body);
       prepared.bodySerializer = () => written.body;
-      // `null` takes back the JSON Content-Type openapi-fetch would set (FormData writes its own).
-      prepared.headers = { ...headerRecordOf(init.headers as HeadersInit | undefined), "content-type": written.contentType ?? null };
+      // `null` takes back the JSON Content-Type openapi-fetch would set (FormData writes its own, boundary included).
+      header["content-type"] = written.contentType ?? null;
     }
     return prepared;
   }
@@ -163,13 +170,16 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   /** Sends one call; resolves to the success body, or with `withResponse` to it with status, headers and request id. */
   async function invoke(call: CompiledCall, init: Record<string, unknown> = {}, withResponse: boolean): Promise<unknown> {
     const { op } = call;
+    if (init.parseAs !== undefined && !PARSE_AS.has(init.parseAs as ParseAs)) {
+      throw new TypeError(`parseAs must be "json", "text", "blob", "arrayBuffer" or "stream", not ${String(init.parseAs)}`);
+    }
     if (userMiddleware.length === 0 && isDirectInit(init)) {
       const sendable = directRequest(call, init);
-      if (call.readBytes || init.parseAs !== undefined) {
+      if (init.parseAs !== undefined || call.readBytes) {
         const { response, body, requestId } = await transport.send(sendable, readBytes);
         return settle(call, response, body, requestId, init.parseAs, withResponse);
       }
-      const { response, body, requestId } = await transport.send(sendable, readText);
+      const { response, body, requestId } = await transport.send(sendable, call.read);
       return settle(call, response, body, requestId, undefined, withResponse);
     }
     const { parseAs, ...rest } = init;
@@ -190,7 +200,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     withResponse: boolean,
   ): unknown {
     const { op } = call;
-    if (!response.ok) {
+    // 304 Not Modified answers a conditional request: a success without content (RFC 9110 §15.4.5).
+    if (!response.ok && response.status !== 304) {
       const text = typeof body === "string" ? body : decoder.decode(body);
       // As openapi-fetch reads an error body: parsed when JSON, else the text.
       const parsed = parseJson(text);
@@ -200,11 +211,18 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     if (parseAs !== undefined && parseAs !== "json") data = asParsed(parseAs, response, body);
     else {
       const { verifyBody } = provider;
-      const verify = verifyBody && ((value: unknown) => verifyBody(value, { status: response.status, operationId: op.operationId, requestId: requestIdOf(response, sentRequestId) }));
+      const verify =
+        verifyBody &&
+        ((value: unknown) => verifyBody(value, { status: response.status, operationId: op.operationId, requestId: scrubbedRequestId(requestIdOf(response, sentRequestId)) }));
       data = readSuccessBody(call.responses, op.method, response, body, verify);
       if (data instanceof InvalidBody) invalidBody(op, response, data.text, requestIdOf(response, sentRequestId));
     }
     return withResponse ? { data, status: response.status, headers: response.headers, requestId: requestIdOf(response, sentRequestId) } : data;
+  }
+
+  /** A request id for an error: a server could echo a secret in `x-request-id`. */
+  function scrubbedRequestId(requestId: string | undefined): string | undefined {
+    return requestId === undefined ? undefined : scrubSecrets(requestId, secrets());
   }
 
   /** The `InvalidResponseError` for a success whose body is not the JSON the spec promises. */
@@ -212,16 +230,18 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const shown = excerpt(text, secrets());
     throw new InvalidResponseError(
       `${title} ${response.status} on ${op.method} ${op.spec.path}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
-      { provider: provider.provider, requestId, status: response.status, bodyExcerpt: shown },
+      { provider: provider.provider, requestId: scrubbedRequestId(requestId), status: response.status, bodyExcerpt: shown },
     );
   }
 
   /** The typed error for a non-2xx response, its body parsed when JSON, as text when not. */
   function errorFor(op: OperationRequest, response: Response, sentRequestId: string | undefined, error: unknown): ApiError {
-    const requestId = requestIdOf(response, sentRequestId);
+    const requestId = scrubbedRequestId(requestIdOf(response, sentRequestId));
     const isJson = typeof error === "object" && error !== null;
     provider.verifyBody?.(isJson ? error : undefined, { status: response.status, operationId: op.operationId, requestId });
-    const { code, message } = isJson ? (provider.parseError?.(error) ?? {}) : {};
+    const parsed = isJson ? (provider.parseError?.(error) ?? {}) : {};
+    const code = parsed.code === undefined ? undefined : scrubSecrets(parsed.code, secrets());
+    const { message } = parsed;
     const body = isJson ? redactBody(error, secrets(), secretNames) : excerpt(typeof error === "string" ? error : "", secrets());
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");
     const ErrorClass = apiErrorClass(response.status);
@@ -231,7 +251,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       status: response.status,
       code,
       body,
-      headers: redactHeaders(response.headers),
+      headers: redactHeaders(response.headers, secrets()),
       method: op.method,
       path: op.spec.path,
     });
@@ -250,6 +270,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       op,
       responses,
       readBytes: responses.bytes,
+      // Text unless the body may be bytes to keep: a binary media type, or one the spec does not pin down.
+      read: (response) => (responses.readsAsText(response) ? response.text() : response.arrayBuffer()),
       template: `${op.server ?? baseUrl}${spec.path}`,
       checksRequired: spec.parameters?.some((p) => p.required && p.in !== "path" && p.in !== "header") ?? false,
       bodyRequired: spec.requestBody?.required ?? false,
@@ -259,7 +281,22 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     method.withResponse = (init?: Record<string, unknown>) => invoke(call, init, true);
     methods[operationId] = method;
   }
-  methods.raw = withOperations(client, compiled, openapiFetchInit);
+  /**
+   * A `raw` call of a known operation: sent as its method would send it, and its success body read by media
+   * type as its method reads it (unless the caller asks for `parseAs`), so that `data` is never a bare `SyntaxError` away.
+   */
+  async function rawCall(call: CompiledCall, method: string, path: string, init: Record<string, unknown>): Promise<unknown> {
+    const prepared = openapiFetchInit(call.op, init);
+    if (init.parseAs !== undefined) return request(method, path, prepared);
+    const result = await request(method, path, { ...prepared, parseAs: "stream" });
+    const { response } = result;
+    if (!response.ok) return result;
+    const body = response[BODY_BYTES] ?? (await response.arrayBuffer());
+    const data = readSuccessBody(call.responses, call.op.method, response, body);
+    if (data instanceof InvalidBody) invalidBody(call.op, response, data.text, requestIdOf(response, response[SENT_REQUEST_ID]));
+    return { data, response };
+  }
+  methods.raw = withOperations(client, compiled, rawCall);
   return methods as SignhubClient<Paths, Ops>;
 }
 
@@ -267,8 +304,10 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
 interface CompiledCall {
   op: OperationRequest;
   responses: ResponseReading;
-  /** Success bodies are read as bytes (a binary media type is declared), else as text. */
+  /** Success bodies are read as bytes: a binary media type is declared. */
   readBytes: boolean;
+  /** Reads a body as text where the spec or the server's label says it is text, else as bytes. */
+  read: BodyReader<string | ArrayBuffer>;
   /** The base URL and path, placeholders in braces. */
   template: string;
   /** Whether the operation has required query or cookie parameters. */
@@ -277,7 +316,7 @@ interface CompiledCall {
   bodyRequired: boolean;
 }
 
-const readText: BodyReader<string> = (response) => response.text();
+const PARSE_AS = new Set<ParseAs>(["json", "text", "blob", "arrayBuffer", "stream"]);
 const readBytes: BodyReader<ArrayBuffer> = (response) => response.arrayBuffer();
 const decoder = new TextDecoder();
 
@@ -326,6 +365,11 @@ function isDirectInit(init: Record<string, unknown>): init is DirectInit & Recor
   return true;
 }
 
+/** A `Cookie` header with cookie parameters after the cookies the caller set in `headers`, if any. */
+function withCookies(given: string | undefined, cookies: string): string {
+  return given ? `${given}; ${cookies}` : cookies;
+}
+
 /** The server's request id when it sent one, else the one signhub sent. */
 function requestIdOf(response: Response, sent: string | undefined): string | undefined {
   return response.headers.get(REQUEST_ID_HEADER) ?? sent;
@@ -333,17 +377,17 @@ function requestIdOf(response: Response, sent: string | undefined): string | und
 
 const verbs = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-/** The openapi-fetch client, each call of a known operation written by that operation's spec, as its method would write it. */
+/** The openapi-fetch client, each call of a known operation sent and read as that operation's method would. */
 function withOperations<Paths extends {}>(
   client: Client<Paths>,
   calls: readonly CompiledCall[],
-  prepare: (op: OperationRequest, init: Record<string, unknown>) => Record<string, unknown>,
+  rawCall: (call: CompiledCall, method: string, path: string, init: Record<string, unknown>) => Promise<unknown>,
 ): Client<Paths> {
-  const byRoute = new Map(calls.map(({ op }) => [`${op.method} ${op.spec.path}`, op]));
-  const call = client.request as unknown as (method: string, path: string, init: object) => Promise<unknown>;
+  const byRoute = new Map(calls.map((call) => [`${call.op.method} ${call.op.spec.path}`, call]));
+  const request = client.request as unknown as (method: string, path: string, init: object) => Promise<unknown>;
   const send = async (method: string, path: string, init: Record<string, unknown> = {}) => {
-    const op = byRoute.get(`${method.toUpperCase()} ${path}`);
-    return call(method, path, op ? prepare(op, init) : init);
+    const call = byRoute.get(`${method.toUpperCase()} ${path}`);
+    return call ? rawCall(call, method, path, init) : request(method, path, init);
   };
   const raw: Record<string, unknown> = { request: send, use: client.use, eject: client.eject };
   for (const verb of verbs) raw[verb] = (path: string, init?: Record<string, unknown>) => send(verb, path, init);

@@ -18,6 +18,13 @@ export function mergeHeaderRecord(...sources: (HeadersOptions | undefined)[]): H
       for (const [name, value] of source) mergeHeader(merged, name, value);
       continue;
     }
+    // Pairs (`[["X-Tenant", "acme"]]`), a `HeadersInit` too: each appended, as `new Headers(pairs)` does.
+    if (Array.isArray(source)) {
+      const pairs: HeaderRecord = {};
+      for (const [name, value] of source as [string, string][]) appendHeader(pairs, String(name).toLowerCase(), value);
+      for (const name in pairs) setHeader(merged, name, pairs[name]);
+      continue;
+    }
     // Own properties only, as Object.entries reads them, without building its arrays.
     for (const name in source) if (Object.hasOwn(source, name)) mergeHeader(merged, name, (source as Record<string, unknown>)[name]);
   }

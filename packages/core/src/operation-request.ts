@@ -3,7 +3,7 @@ import { headerRecordOf } from "./headers.js";
 import { bodyKind, defaultMediaType, findDeclared, isRange } from "./media-types.js";
 import type { OperationSpec, ParameterSpec } from "./operation-spec.js";
 import type { OperationPolicy } from "./outgoing-request.js";
-import { cookiePairs, encodeSegment, headerValue, isUnsafePathExpansion, pathExpansion, queryString, UnwritableValueError } from "./parameters.js";
+import { cookiePairs, encodeSegment, headerValue, isEmptyValue, isUnsafePathExpansion, pathExpansion, queryString, UnwritableValueError } from "./parameters.js";
 import { serializeBody, type SerializedBody } from "./request-body.js";
 import type { HeadersOptions } from "openapi-fetch";
 
@@ -30,8 +30,10 @@ export interface OperationRequest {
   checkRequired(params: CallParams): void;
   /** The query string, without `?`; `""` when nothing is sent. */
   query(values: Record<string, unknown> | undefined): string;
-  /** Header and cookie parameters, written (a `cookie` entry when there are cookies); `undefined` when none is given. */
+  /** Header parameters, written (`null` removes a header, as in openapi-fetch); `undefined` when none is given. */
   headerParams(params: CallParams): Record<string, string | null> | undefined;
+  /** Cookie parameters as `name=value` pairs joined by `; `, for the `Cookie` header; `undefined` when none is given. */
+  cookies(params: CallParams): string | undefined;
   /**
    * The body written in its media type: the declared one the caller's `Content-Type` names; else the one
    * its value picks (`FormData`, `URLSearchParams`, bytes); else JSON when declared; else the first declared.
@@ -52,6 +54,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
   const cookieParams = byLocation("cookie");
   const declaredMediaTypes = Object.keys(spec.requestBody?.content ?? {});
   const requiredParams = parameters.filter((p) => p.required && (p.in === "query" || p.in === "cookie"));
+  const headerSpecs = new Map(headerParams.map((p) => [p.name.toLowerCase(), p]));
   const security = spec.security;
   const refused = (problem: string, parameter?: string) =>
     new InvalidRequestError(`${operationId} (${spec.method.toUpperCase()} ${spec.path}): ${problem}; nothing was sent`, { operationId, parameter });
@@ -67,8 +70,10 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
   const templates = new Map<string, (values: Record<string, unknown> | undefined) => string>();
   /** A value's expansion in its path parameter's style; a plain string or number in `simple` style skips the general writer. */
   const expand = (param: ParameterSpec, value: unknown): string => {
-    if (param.style === "simple" && param.contentType === undefined && (typeof value === "string" || typeof value === "number")) return encodeSegment(String(value));
     try {
+      if (param.style === "simple" && param.contentType === undefined && (typeof value === "string" || (typeof value === "number" && Number.isFinite(value)))) {
+        return encodeSegment(String(value));
+      }
       return pathExpansion(param, value);
     } catch (error) {
       if (error instanceof UnwritableValueError) throw refused(error.message, param.name);
@@ -110,9 +115,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
         for (let i = 0; i < params.length; i++) {
           const param = params[i]!;
           const value = values?.[param.name];
-          if (value === undefined || value === null || value === "") {
-            throw refused(`path parameter "${param.name}" is ${value === "" ? "empty" : "missing"}`, param.name);
-          }
+          if (isEmptyValue(value)) throw refused(`path parameter "${param.name}" is ${value === undefined || value === null ? "missing" : "empty"}`, param.name);
           segment += expand(param, value) + parts[2 * i + 2]!;
         }
         if (isUnsafePathExpansion(segment)) {
@@ -148,7 +151,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
     checkRequired(params) {
       for (const param of requiredParams) {
         const value = (param.in === "query" ? params.query : params.cookie)?.[param.name];
-        if (value === undefined || value === null) throw refused(`${param.in} parameter "${param.name}" is required`, param.name);
+        if (isEmptyValue(value) && value !== "") throw refused(`${param.in} parameter "${param.name}" is required`, param.name);
       }
     },
     query(values) {
@@ -170,47 +173,51 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
       }
       return search;
     },
-    headerParams({ header, cookie }) {
-      if (header === undefined && cookie === undefined) return undefined;
+    headerParams({ header }) {
+      if (header === undefined) return undefined;
       const record: Record<string, string | null> = {};
-      if (header !== undefined) {
-        const given = header instanceof Headers || Array.isArray(header) ? headerRecordOf(header as HeadersInit) : (header as Record<string, unknown>);
-        const specs = new Map(headerParams.map((p) => [p.name.toLowerCase(), p]));
-        for (const name of Object.keys(given)) {
-          const value = given[name];
-          if (value === undefined) continue;
-          // `null` removes a header, as openapi-fetch's merge does.
-          const spec = specs.get(name.toLowerCase()) ?? { name, in: "header", style: "simple", explode: false };
-          Object.defineProperty(record, name.toLowerCase(), {
-            value: value === null ? null : writing(name, () => headerValue(spec, value)),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
-      }
-      if (cookie !== undefined) {
-        const pairs: string[] = [];
-        for (const param of cookieParams) {
-          const value = cookie[param.name];
-          if (value !== undefined && value !== null) pairs.push(writing(param.name, () => cookiePairs(param, value)));
-        }
-        for (const name of Object.keys(cookie)) {
-          if (cookieParams.some((p) => p.name === name) || cookie[name] === undefined || cookie[name] === null) continue;
-          pairs.push(writing(name, () => cookiePairs({ name, in: "cookie", style: "form", explode: true }, cookie[name])));
-        }
-        if (pairs.length) record.cookie = pairs.join("; ");
+      const given = header instanceof Headers || Array.isArray(header) ? headerRecordOf(header as HeadersInit) : (header as Record<string, unknown>);
+      for (const name of Object.keys(given)) {
+        const value = given[name];
+        if (value === undefined) continue;
+        const spec = headerSpecs.get(name.toLowerCase()) ?? { name, in: "header", style: "simple", explode: false };
+        // `null` removes a header, as openapi-fetch's merge does; an empty array or object sends none.
+        const text = value === null ? null : isEmptyValue(value) && value !== "" ? undefined : writing(name, () => headerValue(spec, value));
+        if (text !== undefined) Object.defineProperty(record, name.toLowerCase(), { value: text, enumerable: true, writable: true, configurable: true });
       }
       return record;
     },
+    cookies({ cookie }) {
+      if (cookie === undefined) return undefined;
+      const pairs: string[] = [];
+      const write = (param: ParameterSpec, value: unknown) => {
+        if (value === undefined || value === null) return;
+        const pair = writing(param.name, () => cookiePairs(param, value));
+        if (pair) pairs.push(pair);
+      };
+      for (const param of cookieParams) write(param, cookie[param.name]);
+      for (const name of Object.keys(cookie)) {
+        if (!cookieParams.some((p) => p.name === name)) write({ name, in: "cookie", style: "form", explode: true }, cookie[name]);
+      }
+      return pairs.length ? pairs.join("; ") : undefined;
+    },
     body(contentType, value) {
+      if (spec.requestBody === undefined) {
+        if (value === undefined) return { body: null, contentType: undefined };
+        throw refused("it takes no request body");
+      }
       if (value === undefined) {
         if (spec.requestBody?.required) throw refused("its request body is required");
         return { body: null, contentType: undefined };
       }
       // The common case, worked out once: a plain object or array, as JSON, under the default media type.
       if (contentType === undefined && defaultIsJson && typeof value === "object" && value !== null && (value.constructor === Object || Array.isArray(value))) {
-        return { body: JSON.stringify(value), contentType: defaultType };
+        try {
+          return { body: JSON.stringify(value), contentType: defaultType };
+        } catch (error) {
+          // A BigInt or a cycle somewhere inside.
+          throw refused(`its request body has no JSON form: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
       let declared: string | undefined;
       if (contentType !== undefined) {
@@ -227,12 +234,9 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
   };
 }
 
-// The media type a value stands for when the operation declares none (a `raw` call of an unknown route).
-const VALUE_MEDIA_TYPES = { multipart: "multipart/form-data", form: "application/x-www-form-urlencoded", binary: "application/octet-stream" } as const;
-
 /**
  * The media type a body of this JS type goes as when the caller names none: `FormData`, `URLSearchParams`
- * and bytes pick their kind among the declared media types (any, when none is declared).
+ * and bytes pick their kind among the declared media types.
  */
 function mediaTypeForValue(declared: readonly string[], body: unknown): string | undefined {
   const kind =
@@ -243,6 +247,5 @@ function mediaTypeForValue(declared: readonly string[], body: unknown): string |
         : body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)
           ? "binary"
           : undefined;
-  if (kind === undefined) return undefined;
-  return declared.length === 0 ? VALUE_MEDIA_TYPES[kind] : declared.find((type) => bodyKind(type) === kind);
+  return kind === undefined ? undefined : declared.find((type) => bodyKind(type) === kind);
 }

@@ -17,7 +17,15 @@ type Value = unknown;
 /** A parameter value or body the spec's serialization cannot write; the message says why, for the caller's error. */
 export class UnwritableValueError extends Error {}
 
-const encode = (text: string): string => (UNRESERVED.test(text) ? text : encodeURIComponent(text));
+const encode = (text: string): string => {
+  if (UNRESERVED.test(text)) return text;
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // URIError: a lone UTF-16 surrogate, which has no UTF-8 form.
+    throw new UnwritableValueError(`"${text}" holds a lone UTF-16 surrogate, which has no UTF-8 form`);
+  }
+};
 /** Percent-encodes a path segment's value as `encodeURIComponent` does. */
 export const encodeSegment = encode;
 // What encodeURIComponent leaves as it is: such values (ids, mostly) skip the call.
@@ -28,25 +36,50 @@ function encodeReserved(text: string): string {
   return text.replace(/%[0-9A-Fa-f]{2}|[^\w.~:/?@!$'()*,;-]/gu, (match) => (match.length === 3 && match[0] === "%" ? match : encodeURIComponent(match)));
 }
 
+// A UTF-16 surrogate without its pair: no UTF-8 (and so no percent-encoding) exists for it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
 function primitive(value: Value, name: string): string {
   switch (typeof value) {
     case "string":
+      if (LONE_SURROGATE.test(value)) throw new UnwritableValueError(`"${name}" holds a string with a lone UTF-16 surrogate, which has no UTF-8 form`);
       return value;
     case "number":
+      if (!Number.isFinite(value)) throw new UnwritableValueError(`"${name}" holds ${value}, which is not a finite number`);
+      return String(value);
     case "boolean":
     case "bigint":
       return String(value);
     default:
-      if (value instanceof Date) return value.toISOString();
-      throw new UnwritableValueError(`"${name}" holds a ${value === null ? "null" : typeof value} where a string, number or boolean belongs`);
+      if (value instanceof Date) {
+        if (Number.isNaN(value.getTime())) throw new UnwritableValueError(`"${name}" holds an invalid Date`);
+        return value.toISOString();
+      }
+      throw new UnwritableValueError(`"${name}" holds ${describeValue(value)} where a string, number or boolean belongs`);
   }
+}
+
+/** `a string`, `an object`, `a Map`, `null`: a value's kind, for a message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return "an array";
+  const kind = typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value;
+  return `${/^[aeiouAEIOU]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
+/** Whether a value is a plain object (an object literal, or one without a prototype). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 type Shape = { kind: "primitive"; text: string } | { kind: "array"; items: string[] } | { kind: "object"; entries: [string, string][] };
 
 function shapeOf(value: Value, name: string): Shape {
   if (Array.isArray(value)) return { kind: "array", items: value.map((item) => primitive(item, name)) };
-  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+  if (isPlainObject(value)) {
     const entries: [string, string][] = [];
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
@@ -133,12 +166,15 @@ function delimiter(style: ParameterStyle): string {
   return style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
 }
 
-/** One header parameter's value, `simple` style (numbers and booleans as text, nothing percent-encoded). */
+/**
+ * One header parameter's value, `simple` style (numbers and booleans as text, nothing percent-encoded).
+ * A value a header field cannot carry (RFC 9110 §5.5: no CR, LF or NUL; Latin-1 only in `fetch`) is refused.
+ */
 export function headerValue(spec: ParameterSpec, value: Value): string {
   const v = shape(spec, value);
-  if (v.kind === "primitive") return v.text;
-  if (v.kind === "array") return v.items.join(",");
-  return v.entries.map(([k, x]) => `${k}${spec.explode ? "=" : ","}${x}`).join(",");
+  const text = v.kind === "primitive" ? v.text : v.kind === "array" ? v.items.join(",") : v.entries.map(([k, x]) => `${k}${spec.explode ? "=" : ","}${x}`).join(",");
+  if (/[\r\n\0]|[^\0-\u00ff]/.test(text)) throw new UnwritableValueError(`header "${spec.name}" cannot carry a line break, NUL or a character beyond Latin-1`);
+  return text;
 }
 
 /**
@@ -149,7 +185,11 @@ export function cookiePairs(spec: ParameterSpec, value: Value): string {
   const n = encode(spec.name);
   const v = shape(spec, value);
   if (v.kind === "primitive") return `${n}=${encode(v.text)}`;
-  if (v.kind === "array") return spec.explode ? v.items.map((x) => `${n}=${encode(x)}`).join("; ") : `${n}=${v.items.map(encode).join(",")}`;
+  if (v.kind === "array") {
+    if (v.items.length === 0) return "";
+    return spec.explode ? v.items.map((x) => `${n}=${encode(x)}`).join("; ") : `${n}=${v.items.map(encode).join(",")}`;
+  }
+  if (v.entries.length === 0) return "";
   return spec.explode
     ? v.entries.map(([k, x]) => `${encode(k)}=${encode(x)}`).join("; ")
     : `${n}=${v.entries.map(([k, x]) => `${encode(k)},${encode(x)}`).join(",")}`;
@@ -162,6 +202,13 @@ export function formPairs(name: string, value: Value, style: ParameterStyle = "f
   if (v.kind === "array") return explode ? v.items.map((x) => [name, x]) : [[name, v.items.join(style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",")]];
   if (style === "deepObject") return v.entries.map(([k, x]) => [`${name}[${k}]`, x]);
   return explode ? v.entries : [[name, v.entries.map(([k, x]) => `${k},${x}`).join(",")]];
+}
+
+/** Whether a parameter value is missing or empty: `undefined`, `null`, `""`, `[]` or `{}`. */
+export function isEmptyValue(value: Value): boolean {
+  if (value === undefined || value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isPlainObject(value) && Object.keys(value).length === 0;
 }
 
 /** Path values that would change which endpoint a request reaches: a missing segment, or a dot segment (RFC 3986 §5.2.4). */

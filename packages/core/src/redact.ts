@@ -34,23 +34,34 @@ export function secretNameSet(names: readonly string[] = []): ReadonlySet<string
   return new Set(names.map(normalize));
 }
 
-/** A copy of a parsed body with the values of secret fields replaced and known secrets scrubbed from strings. */
-export function redactBody(value: unknown, secrets: readonly string[] = [], extraNames?: ReadonlySet<string>): unknown {
+/** What replaces the parts of a body nested deeper than `MAX_BODY_DEPTH`. */
+export const TOO_DEEP = "[nested too deep]";
+/** How deep a redacted copy of a body goes; nothing a provider documents comes near it. */
+export const MAX_BODY_DEPTH = 64;
+
+/**
+ * A copy of a parsed body with the values of secret fields replaced and known secrets scrubbed from
+ * strings and keys. Keys stay own data properties (`__proto__` included); parts deeper than
+ * `MAX_BODY_DEPTH` are replaced by `TOO_DEEP`, so that any body can be shown.
+ */
+export function redactBody(value: unknown, secrets: readonly string[] = [], extraNames?: ReadonlySet<string>, depth = 0): unknown {
   if (typeof value === "string") return scrubSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactBody(item, secrets, extraNames));
   if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_BODY_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => redactBody(item, secrets, extraNames, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = isSecretName(key, extraNames) && item !== null && item !== undefined ? REDACTED : redactBody(item, secrets, extraNames);
+    const redacted = isSecretName(key, extraNames) && item !== null && item !== undefined ? REDACTED : redactBody(item, secrets, extraNames, depth + 1);
+    Object.defineProperty(copy, scrubSecrets(key, secrets), { value: redacted, enumerable: true, writable: true, configurable: true });
   }
   return copy;
 }
 
-/** Headers as a plain object, secret ones redacted. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+/** Headers as a plain object: secret ones redacted, known secrets scrubbed from the others. */
+export function redactHeaders(headers: Headers, secrets: readonly string[] = []): Record<string, string> {
   const plain: Record<string, string> = {};
   headers.forEach((value, name) => {
-    plain[name] = isSecretName(name) ? REDACTED : value;
+    plain[name] = isSecretName(name) ? REDACTED : scrubSecrets(value, secrets);
   });
   return plain;
 }

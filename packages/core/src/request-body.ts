@@ -1,6 +1,6 @@
 import { bodyKind, isRange } from "./media-types.js";
 import type { EncodingSpec, RequestMediaTypeSpec } from "./operation-spec.js";
-import { formPairs, UnwritableValueError } from "./parameters.js";
+import { describeValue as describe, formPairs, isPlainObject, UnwritableValueError } from "./parameters.js";
 
 /** Bytes as a binary body may be given: sent byte for byte. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView;
@@ -21,13 +21,10 @@ export function serializeBody(mediaType: string, body: unknown, spec: RequestMed
   const contentType = isRange(mediaType) ? undefined : mediaType;
   switch (bodyKind(mediaType)) {
     case "json":
-      if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || body instanceof FormData || body instanceof URLSearchParams) {
-        throw new UnwritableValueError(`a ${mediaType} body must be a JSON value, not ${describe(body)}`);
-      }
-      return { body: JSON.stringify(body), contentType };
+      return { body: jsonText(body, `the ${mediaType} body`), contentType };
     case "text":
       if (typeof body === "string" || typeof body === "number" || typeof body === "boolean") return { body: String(body), contentType };
-      throw new UnwritableValueError(`a ${mediaType} body must be a string, not ${describe(body)}`);
+      throw new UnwritableValueError(`the ${mediaType} body must be a string, not ${describe(body)}`);
     case "form":
       if (body instanceof URLSearchParams) return { body: body.toString(), contentType };
       return { body: new URLSearchParams(formBodyPairs(body, spec?.encoding)).toString(), contentType };
@@ -37,7 +34,7 @@ export function serializeBody(mediaType: string, body: unknown, spec: RequestMed
       if (body instanceof Blob) return { body, contentType: contentType ?? (body.type || "application/octet-stream") };
       if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { body: body as BodyInit, contentType: contentType ?? "application/octet-stream" };
       if (typeof body === "string") return { body, contentType: contentType ?? "application/octet-stream" };
-      throw new UnwritableValueError(`a ${mediaType} body must be a Blob, an ArrayBuffer or a Uint8Array, not ${describe(body)}`);
+      throw new UnwritableValueError(`the ${mediaType} body must be a Blob, an ArrayBuffer or a Uint8Array, not ${describe(body)}`);
   }
 }
 
@@ -45,7 +42,7 @@ function formBodyPairs(body: unknown, encoding: Readonly<Record<string, Encoding
   const pairs: [string, string][] = [];
   for (const [name, value] of properties(body, "an application/x-www-form-urlencoded")) {
     const rule = encoding?.[name];
-    if (rule?.contentType !== undefined && bodyKind(rule.contentType) === "json") pairs.push([name, JSON.stringify(value)]);
+    if (rule?.contentType !== undefined && bodyKind(rule.contentType) === "json") pairs.push([name, jsonText(value, `form field "${name}"`)]);
     else pairs.push(...formPairs(name, value, rule?.style, rule?.explode));
   }
   return pairs;
@@ -69,11 +66,13 @@ function appendPart(data: FormData, name: string, value: unknown, contentType: s
   if (value === undefined || value === null) return;
   if (value instanceof Blob) {
     const typed = contentType && !isRange(contentType) && !value.type ? new Blob([value], { type: contentType }) : value;
-    data.append(name, typed, value instanceof File ? value.name : undefined);
+    // Without a third argument FormData names the file "blob"; an explicit `undefined` would name it "undefined".
+    if (value instanceof File) data.append(name, typed, value.name);
+    else data.append(name, typed);
   } else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
     data.append(name, new Blob([value as BlobPart], { type: contentType && !isRange(contentType) ? contentType : "application/octet-stream" }));
   } else if (typeof value === "object" || (contentType !== undefined && bodyKind(contentType) === "json")) {
-    data.append(name, new Blob([JSON.stringify(value)], { type: "application/json" }));
+    data.append(name, new Blob([jsonText(value, `multipart part "${name}"`)], { type: "application/json" }));
   } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
     data.append(name, String(value));
   } else {
@@ -82,13 +81,24 @@ function appendPart(data: FormData, name: string, value: unknown, contentType: s
 }
 
 function properties(body: unknown, what: string): [string, unknown][] {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new UnwritableValueError(`${what} body must be an object, not ${describe(body)}`);
+  if (!isPlainObject(body)) throw new UnwritableValueError(`${what} body must be a plain object, not ${describe(body)}`);
   return Object.entries(body).filter(([, value]) => value !== undefined);
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return `a ${value.constructor?.name ?? "object"}`;
-  return `a ${typeof value}`;
+/**
+ * A value as JSON text; refused when it has no faithful JSON form: a function, a symbol or `undefined` (no
+ * text at all), bytes, forms, a `Map` or `Set` (`{}`), a BigInt or a cycle (`JSON.stringify` throws).
+ */
+function jsonText(value: unknown, what: string): string {
+  if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof FormData || value instanceof URLSearchParams || value instanceof Map || value instanceof Set) {
+    throw new UnwritableValueError(`${what} must be a JSON value, not ${describe(value)}`);
+  }
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new UnwritableValueError(`${what} has no JSON form: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (text === undefined) throw new UnwritableValueError(`${what} has no JSON form: it is ${describe(value)}`);
+  return text;
 }

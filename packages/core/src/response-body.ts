@@ -17,6 +17,8 @@ export interface ResponseReading {
   readonly bytes: boolean;
   /** The responses the spec declares for `status`: exact, then its range (`2XX`), then `default`. */
   declared(status: number): Declared;
+  /** Whether a response's body can be read as text, losing nothing: the spec pins it to JSON or text, or the server labels it so. */
+  readsAsText(response: Response): boolean;
 }
 
 /** A success body that is not what the spec promises: an empty or unparseable body where JSON is promised. */
@@ -37,8 +39,15 @@ export function compileResponses(spec: OperationSpec): ResponseReading {
   const { responses } = spec;
   const bytes = Object.values(responses).some((content) => Object.keys(content).some((type) => bodyKind(type) === "binary"));
   const byStatus = new Map<number, Declared>();
-  return {
+  const reading: ResponseReading = {
     bytes,
+    readsAsText(response) {
+      const declared = reading.declared(response.status);
+      if (declared.only === "json") return true;
+      const type = response.headers.get("content-type");
+      // Unlabelled: text where the spec declares the status (it is read as the spec's media type), else bytes.
+      return type === null ? declared.types !== undefined : isTextual(type);
+    },
     declared(status) {
       let found = byStatus.get(status);
       if (found === undefined) {
@@ -52,6 +61,33 @@ export function compileResponses(spec: OperationSpec): ResponseReading {
       return found;
     },
   };
+  return reading;
+}
+
+/** Whether a media type's body is text in UTF-8 (JSON, `text/*` without another charset, a form). */
+function isTextual(mediaType: string): boolean {
+  const kind = bodyKind(mediaType);
+  return (kind === "json" || kind === "text" || kind === "form") && charsetOf(mediaType) === undefined;
+}
+
+/** The `charset` parameter of a media type, lower case, unless it is UTF-8 (RFC 9110 §8.3.2). */
+function charsetOf(mediaType: string): string | undefined {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(mediaType)?.[1]?.toLowerCase();
+  return charset === undefined || charset === "utf-8" || charset === "utf8" ? undefined : charset;
+}
+
+/** Text in the charset its media type names (UTF-8 when it names none, or one this runtime does not know). */
+function decodeText(body: string | ArrayBuffer, mediaType: string | null): string {
+  if (typeof body === "string") return body;
+  const charset = mediaType === null ? undefined : charsetOf(mediaType);
+  if (charset !== undefined) {
+    try {
+      return new TextDecoder(charset).decode(body);
+    } catch {
+      // An unknown label: UTF-8, as a browser would fall back.
+    }
+  }
+  return decoder.decode(body);
 }
 
 /**
@@ -101,6 +137,6 @@ export function readSuccessBody(
     onJson?.(value);
     return value;
   }
-  if (kind === "text" || kind === "form") return typeof body === "string" ? body : decoder.decode(body);
+  if (kind === "text" || kind === "form") return decodeText(body, sent ?? response.headers.get("content-type"));
   return new Blob([body], { type: sent ?? response.headers.get("content-type") ?? mediaType });
 }
