@@ -271,7 +271,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       responses,
       readBytes: responses.bytes,
       // Text unless the body may be bytes to keep: a binary media type, or one the spec does not pin down.
-      read: (response) => (responses.readsAsText(response) ? response.text() : response.arrayBuffer()),
+      read: (response) => (response.status === responses.jsonStatus || responses.readsAsText(response) ? response.text() : response.arrayBuffer()),
       template: `${op.server ?? baseUrl}${spec.path}`,
       checksRequired: spec.parameters?.some((p) => p.required && p.in !== "path" && p.in !== "header") ?? false,
       bodyRequired: spec.requestBody?.required ?? false,

@@ -15,6 +15,10 @@ interface Declared {
 export interface ResponseReading {
   /** Whether a body may need its bytes untouched (a binary media type is declared): else it is read as text. */
   readonly bytes: boolean;
+  /** The first status the spec declares with JSON alone (`200`, say), whose body is always read as text. */
+  readonly jsonStatus: number | undefined;
+  /** What the spec declares for `jsonStatus`, looked up once. */
+  readonly jsonDeclared: Declared | undefined;
   /** The responses the spec declares for `status`: exact, then its range (`2XX`), then `default`. */
   declared(status: number): Declared;
   /** Whether a response's body can be read as text, losing nothing: the spec pins it to JSON or text, or the server labels it so. */
@@ -37,31 +41,36 @@ const UNDECLARED: Declared = { types: undefined, schemas: {}, only: undefined };
 /** Compiles the response side of an operation. */
 export function compileResponses(spec: OperationSpec): ResponseReading {
   const { responses } = spec;
-  const bytes = Object.values(responses).some((content) => Object.keys(content).some((type) => bodyKind(type) === "binary"));
   const byStatus = new Map<number, Declared>();
-  const reading: ResponseReading = {
-    bytes,
+  const declared = (status: number): Declared => {
+    let found = byStatus.get(status);
+    if (found === undefined) {
+      const range = `${Math.floor(status / 100)}XX`;
+      const content = responses[status] ?? responses[range] ?? responses[range.toLowerCase()] ?? responses.default;
+      const types = content === undefined ? undefined : Object.keys(content);
+      found = content === undefined ? UNDECLARED : { types, schemas: content, only: types!.length === 1 && !types![0]!.includes("*") ? bodyKind(types![0]!) : undefined };
+      // Bounded by the statuses that exist (100–599).
+      if (byStatus.size < 500) byStatus.set(status, found);
+    }
+    return found;
+  };
+  const jsonStatus = Object.keys(responses)
+    .filter((status) => /^\d{3}$/.test(status))
+    .map(Number)
+    .find((status) => declared(status).only === "json");
+  return {
+    bytes: Object.values(responses).some((content) => Object.keys(content).some((type) => bodyKind(type) === "binary")),
+    jsonStatus,
+    jsonDeclared: jsonStatus === undefined ? undefined : declared(jsonStatus),
+    declared,
     readsAsText(response) {
-      const declared = reading.declared(response.status);
-      if (declared.only === "json") return true;
+      const found = declared(response.status);
+      if (found.only === "json") return true;
       const type = response.headers.get("content-type");
       // Unlabelled: text where the spec declares the status (it is read as the spec's media type), else bytes.
-      return type === null ? declared.types !== undefined : isTextual(type);
-    },
-    declared(status) {
-      let found = byStatus.get(status);
-      if (found === undefined) {
-        const range = `${Math.floor(status / 100)}XX`;
-        const content = responses[status] ?? responses[range] ?? responses[range.toLowerCase()] ?? responses.default;
-        const types = content === undefined ? undefined : Object.keys(content);
-        found = content === undefined ? UNDECLARED : { types, schemas: content, only: types!.length === 1 && !types![0]!.includes("*") ? bodyKind(types![0]!) : undefined };
-        // Bounded by the statuses that exist (100–599).
-        if (byStatus.size < 500) byStatus.set(status, found);
-      }
-      return found;
+      return type === null ? found.types !== undefined : isTextual(type);
     },
   };
-  return reading;
 }
 
 /** Whether a media type's body is text in UTF-8 (JSON, `text/*` without another charset, a form). */
@@ -103,8 +112,9 @@ export function readSuccessBody(
   body: string | ArrayBuffer,
   onJson?: (value: unknown) => void,
 ): unknown {
-  if (method === "HEAD" || NO_CONTENT.has(response.status)) return undefined;
-  const declared = reading.declared(response.status);
+  const { status } = response;
+  if (method === "HEAD" || NO_CONTENT.has(status)) return undefined;
+  const declared = status === reading.jsonStatus ? reading.jsonDeclared! : reading.declared(status);
   const { types } = declared;
   if (types !== undefined && types.length === 0) return undefined;
 
