@@ -138,10 +138,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
    */
   function openapiFetchInit(op: OperationRequest, init: Record<string, unknown>): Record<string, unknown> {
     const params = (init.params ?? {}) as CallParams;
-    if (op.spec.parameters?.some((p) => p.in === "path") || /\{[^{}]+\}/.test(op.spec.path)) {
-      // Checked here as well: openapi-fetch leaves a placeholder in the URL when `params.path` is missing.
-      op.fillPath(op.spec.path, params.path);
-    }
+    // Checked here as well: openapi-fetch leaves a placeholder in the URL when `params.path` is missing.
+    op.fillPath(op.spec.path, params.path);
     op.checkRequired(params);
     // Written here, and handed to openapi-fetch as header parameters, which its merge puts last.
     const header: Record<string, string | null> = op.headerParams(params) ?? {};
@@ -186,7 +184,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     // parseAs "stream" leaves a success body unread by openapi-fetch: the transport has buffered it already.
     const { error, response } = await request(op.method, op.spec.path, { ...openapiFetchInit(op, rest), parseAs: "stream" });
     const sent = response[SENT_REQUEST_ID];
-    if (!response.ok) throw errorFor(op, response, sent, error);
+    if (!response.ok && response.status !== 304) throw errorFor(op, response, sent, error);
     return settle(call, response, response[BODY_BYTES] ?? (await response.arrayBuffer()), sent, parseAs as ParseAs | undefined, withResponse);
   }
 

@@ -50,8 +50,10 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
   const byLocation = (location: ParameterSpec["in"]) => parameters.filter((p) => p.in === location);
   const pathParams = new Map(byLocation("path").map((p) => [p.name, p]));
   const queryParams = byLocation("query");
+  const queryNames = new Set(queryParams.map((p) => p.name));
   const headerParams = byLocation("header");
   const cookieParams = byLocation("cookie");
+  const cookieNames = new Set(cookieParams.map((p) => p.name));
   const declaredMediaTypes = Object.keys(spec.requestBody?.content ?? {});
   const requiredParams = parameters.filter((p) => p.required && (p.in === "query" || p.in === "cookie"));
   const headerSpecs = new Map(headerParams.map((p) => [p.name.toLowerCase(), p]));
@@ -157,9 +159,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
     query(values) {
       if (values === undefined) return "";
       let search = "";
-      const known = new Set<string>();
       for (const param of queryParams) {
-        known.add(param.name);
         const value = values[param.name];
         if (value === undefined || value === null) continue;
         const part = writing(param.name, () => queryString(param, value));
@@ -167,7 +167,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
       }
       // A parameter the spec does not list goes as openapi-fetch's default would send it: form, exploded.
       for (const name of Object.keys(values)) {
-        if (known.has(name) || values[name] === undefined || values[name] === null) continue;
+        if (queryNames.has(name) || values[name] === undefined || values[name] === null) continue;
         const part = writing(name, () => queryString({ name, in: "query", style: "form", explode: true }, values[name]));
         if (part) search += search ? `&${part}` : part;
       }
@@ -197,7 +197,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
       };
       for (const param of cookieParams) write(param, cookie[param.name]);
       for (const name of Object.keys(cookie)) {
-        if (!cookieParams.some((p) => p.name === name)) write({ name, in: "cookie", style: "form", explode: true }, cookie[name]);
+        if (!cookieNames.has(name)) write({ name, in: "cookie", style: "form", explode: true }, cookie[name]);
       }
       return pairs.length ? pairs.join("; ") : undefined;
     },
@@ -207,7 +207,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
         throw refused("it takes no request body");
       }
       if (value === undefined) {
-        if (spec.requestBody?.required) throw refused("its request body is required");
+        if (spec.requestBody.required) throw refused("its request body is required");
         return { body: null, contentType: undefined };
       }
       // The common case, worked out once: a plain object or array, as JSON, under the default media type.
@@ -224,9 +224,9 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
         declared = declaredMediaTypes.length ? findDeclared(declaredMediaTypes, contentType) : contentType;
         if (declared === undefined) throw refused(`its request body is not declared as ${contentType} (declared: ${declaredMediaTypes.join(", ")})`);
       } else {
-        declared = mediaTypeForValue(declaredMediaTypes, value) ?? defaultMediaType(declaredMediaTypes) ?? "application/json";
+        declared = mediaTypeForValue(declaredMediaTypes, value) ?? defaultType;
       }
-      const written = writing(undefined, () => serializeBody(declared, value, spec.requestBody?.content[declared]));
+      const written = writing(undefined, () => serializeBody(declared, value, spec.requestBody!.content[declared]));
       // The caller's own Content-Type goes out as given (it may carry a charset, or narrow a range), but
       // never over FormData's, which carries the boundary.
       return contentType === undefined || written.contentType === undefined ? written : { body: written.body, contentType };

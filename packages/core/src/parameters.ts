@@ -23,7 +23,8 @@ const encode = (text: string): string => {
     return encodeURIComponent(text);
   } catch {
     // URIError: a lone UTF-16 surrogate, which has no UTF-8 form.
-    throw new UnwritableValueError(`"${text}" holds a lone UTF-16 surrogate, which has no UTF-8 form`);
+    // The value is not quoted: a cookie's may be a secret.
+    throw new UnwritableValueError("a value holds a lone UTF-16 surrogate, which has no UTF-8 form");
   }
 };
 /** Percent-encodes a path segment's value as `encodeURIComponent` does. */

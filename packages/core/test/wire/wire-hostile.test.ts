@@ -107,8 +107,8 @@ describe("responses a server may send that the spec does not pin down", () => {
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([...bytes]);
   });
 
-  test("a 304 answering a conditional request resolves to undefined", async () => {
-    const client = answering(() => new Response(null, { status: 304, headers: { etag: '"1"' } }));
+  test.each([["directly", {}], ["through middleware", viaMiddleware]])("a 304 answering a conditional request resolves to undefined, %s", async (_, options) => {
+    const client = answering(() => new Response(null, { status: 304, headers: { etag: '"1"' } }), options);
     const result = await client.getThing.withResponse({ params: { path: { id: "t1" } }, headers: { "If-None-Match": '"1"' } });
     expect(result).toMatchObject({ data: undefined, status: 304 });
   });
