@@ -8,7 +8,8 @@ import { compileOperation, type CallParams, type OperationRequest } from "./oper
 import { RESERVED_OPERATION_IDS, type OperationTable } from "./operation-spec.js";
 import type { OperationMethods } from "./operations.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
-import { redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
+import { isSecretName, redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, exactBuffer, readBytesLimited, readTextLimited } from "./body-limit.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { compileResponses, InvalidBody, readSuccessBody, type ResponseReading } from "./response-body.js";
 import { deadlineKindFor } from "./timeout.js";
@@ -22,8 +23,18 @@ export interface ClientOptions {
   maxRetries?: number;
   /** How long one attempt may take, in milliseconds. @default 60000 */
   timeoutMs?: number;
+  /**
+   * The most bytes a response body may have, counted after decompression; a larger one fails with
+   * `ResponseReadError` as soon as it passes the limit. @default 10485760 (10 MiB)
+   */
+  maxResponseBytes?: number;
   /** Headers sent with every request. */
   headers?: HeadersOptions;
+  /**
+   * Names of headers (in `headers`) whose values are secrets, beyond those named like one (`x-api-key`,
+   * `authorization`…): never carried to another origin on a redirect, scrubbed from every error.
+   */
+  secretHeaders?: string[];
   /** The `fetch` to send with, called as `fetch(url, init)`. @default globalThis.fetch */
   fetch?: FetchLike;
   /** openapi-fetch middleware, run before signhub's transport on every request. */
@@ -74,7 +85,10 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   options: ClientOptions = {},
 ): SignhubClient<Paths, Ops> {
   const { title, auth } = provider;
-  const secrets = () => auth?.secrets() ?? [];
+  const secretHeaders = new Set((options.secretHeaders ?? []).map((name) => name.toLowerCase()));
+  // Values of the client's secret headers, scrubbed from errors beside the auth's own secrets.
+  const headerSecrets = secretHeaderValues(options.headers, secretHeaders);
+  const secrets = () => (headerSecrets.length ? [...(auth?.secrets() ?? []), ...headerSecrets] : (auth?.secrets() ?? []));
   const secretNames = secretNameSet(provider.secretFields);
   const userMiddleware = options.middleware ?? [];
   const transport = createTransport({
@@ -84,6 +98,9 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     auth,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    secretHeaders,
+    extraSecrets: headerSecrets,
     rebuildResponses: userMiddleware.length > 0,
     deadlines: deadlineKindFor(options.fetch !== undefined),
   });
@@ -128,6 +145,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       signal: init.signal,
       maxRetries: init.maxRetries,
       timeoutMs: init.timeoutMs,
+      maxResponseBytes: init.maxResponseBytes,
       [OPERATION_POLICY]: op.policy,
     };
   }
@@ -269,7 +287,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       responses,
       readBytes: responses.bytes,
       // Text unless the body may be bytes to keep: a binary media type, or one the spec does not pin down.
-      read: (response) => (response.status === responses.jsonStatus || responses.readsAsText(response) ? response.text() : response.arrayBuffer()),
+      read: (response, maxBytes) =>
+        response.status === responses.jsonStatus || responses.readsAsText(response) ? readTextLimited(response, maxBytes) : readBytes(response, maxBytes),
       template: `${op.server ?? baseUrl}${spec.path}`,
       checksRequired: spec.parameters?.some((p) => p.required && p.in !== "path" && p.in !== "header") ?? false,
       bodyRequired: spec.requestBody?.required ?? false,
@@ -315,7 +334,7 @@ interface CompiledCall {
 }
 
 const PARSE_AS = new Set<ParseAs>(["json", "text", "blob", "arrayBuffer", "stream"]);
-const readBytes: BodyReader<ArrayBuffer> = (response) => response.arrayBuffer();
+const readBytes: BodyReader<ArrayBuffer> = async (response, maxBytes) => exactBuffer(await readBytesLimited(response, maxBytes));
 const decoder = new TextDecoder();
 
 /** A success body in the form `parseAs` asks for (openapi-fetch's option): text, a Blob, an ArrayBuffer or a stream. */
@@ -343,6 +362,7 @@ interface DirectInit {
   signal?: AbortSignal;
   maxRetries?: number;
   timeoutMs?: number;
+  maxResponseBytes?: number;
   parseAs?: ParseAs;
 }
 function isDirectInit(init: Record<string, unknown>): init is DirectInit & Record<string, unknown> {
@@ -354,6 +374,7 @@ function isDirectInit(init: Record<string, unknown>): init is DirectInit & Recor
       case "signal":
       case "maxRetries":
       case "timeoutMs":
+      case "maxResponseBytes":
       case "parseAs":
         continue;
       default:
@@ -361,6 +382,14 @@ function isDirectInit(init: Record<string, unknown>): init is DirectInit & Recor
     }
   }
   return true;
+}
+
+/** The values, in `headers`, of the headers named in `names` or named like a secret. */
+function secretHeaderValues(headers: HeadersOptions | undefined, names: ReadonlySet<string>): string[] {
+  const record = Array.isArray(headers) ? headerRecordOf(headers as [string, string][]) : mergeHeaderRecord(headers);
+  return Object.entries(record)
+    .filter(([name]) => names.has(name) || isSecretName(name))
+    .map(([, value]) => value);
 }
 
 /** A `Cookie` header with cookie parameters after the cookies the caller set in `headers`, if any. */

@@ -190,6 +190,49 @@ export class InvalidRequestError extends SignhubError {
   }
 }
 
+/**
+ * A redirect signhub does not follow: any redirect of a request other than GET or HEAD (none of signhub's
+ * providers documents one, and following it would send another request than the one asked for), a
+ * redirect loop, or a target that is not an http(s) URL. Never retried.
+ */
+export class RedirectError extends SignhubError {
+  override name = "RedirectError";
+  readonly status: number;
+  readonly method: string;
+  /** Where the server redirected to (its `Location`, secrets scrubbed), when it said. */
+  readonly location: string | undefined;
+
+  constructor(message: string, init: SignhubErrorInit & { status: number; method: string; location?: string | undefined }) {
+    super(message, init);
+    this.status = init.status;
+    this.method = init.method;
+    this.location = init.location;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, method: this.method, location: this.location };
+  }
+}
+
+/**
+ * A response that could not be read whole, the same way on every attempt: headers too large, a corrupt
+ * compressed body, or a body over `maxResponseBytes`. `status` is the response's, when it got that far.
+ * Never retried.
+ */
+export class ResponseReadError extends SignhubError {
+  override name = "ResponseReadError";
+  readonly status: number | undefined;
+
+  constructor(message: string, init: SignhubErrorInit & { status?: number | undefined }) {
+    super(message, init);
+    this.status = init.status;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status };
+  }
+}
+
 /** A response (or error body) failed verification: its signature, hash or signer is not trusted. */
 export class IntegrityError extends SignhubError {
   override name = "IntegrityError";
@@ -227,3 +270,5 @@ export const isTimeoutError = guard(TimeoutError, "TimeoutError");
 export const isInvalidResponseError = guard(InvalidResponseError, "InvalidResponseError");
 export const isIntegrityError = guard(IntegrityError, "IntegrityError");
 export const isInvalidRequestError = guard(InvalidRequestError, "InvalidRequestError");
+export const isRedirectError = guard(RedirectError, "RedirectError");
+export const isResponseReadError = guard(ResponseReadError, "ResponseReadError");

@@ -10,6 +10,7 @@ export {
   type SignhubClient,
 } from "./client.js";
 export * from "./errors.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export { errorFields, type ErrorFieldPaths } from "./error-fields.js";
 export type { HeaderRecord } from "./headers.js";
 export type {

@@ -31,3 +31,23 @@ export function isNetworkError(error: unknown): boolean {
   }
   return false;
 }
+
+// Failures that repeat on every attempt: the response itself cannot be read.
+const unreadableCodes: Record<string, string> = {
+  UND_ERR_HEADERS_OVERFLOW: "its headers are larger than the client accepts",
+  UND_ERR_RES_EXCEEDED_MAX_SIZE: "its body is larger than the client accepts",
+  Z_DATA_ERROR: "its compressed body is corrupt",
+  Z_BUF_ERROR: "its compressed body is truncated or corrupt",
+  Z_STREAM_ERROR: "its compressed body is corrupt",
+  ERR_BROTLI_DECOMPRESSION_FAILED: "its compressed body is corrupt",
+  ERR_ZSTD_DECOMPRESSION_FAILED: "its compressed body is corrupt",
+};
+
+/** Why a response cannot be read, when that would fail the same way on every attempt (never retried); else `undefined`. */
+export function unreadableReason(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && code in unreadableCodes) return unreadableCodes[code];
+  }
+  return undefined;
+}

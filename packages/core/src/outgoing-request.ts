@@ -27,6 +27,7 @@ export interface Sendable {
   readonly signal: AbortSignal | null | undefined;
   readonly maxRetries: number | undefined;
   readonly timeoutMs: number | undefined;
+  readonly maxResponseBytes?: number | undefined;
   readonly [OPERATION_POLICY]?: OperationPolicy | undefined;
 }
 
@@ -44,6 +45,7 @@ export class OutgoingRequest implements Sendable {
   readonly signal: AbortSignal | null;
   readonly maxRetries: number | undefined;
   readonly timeoutMs: number | undefined;
+  readonly maxResponseBytes: number | undefined;
   readonly [OPERATION_POLICY]: OperationPolicy | undefined;
 
   constructor(url: string | URL, init: OutgoingInit = {}) {
@@ -54,6 +56,7 @@ export class OutgoingRequest implements Sendable {
     this.signal = init.signal ?? null;
     this.maxRetries = init.maxRetries;
     this.timeoutMs = init.timeoutMs;
+    this.maxResponseBytes = init.maxResponseBytes;
     this[OPERATION_POLICY] = init[OPERATION_POLICY];
   }
 
@@ -67,6 +70,7 @@ export class OutgoingRequest implements Sendable {
       signal: request.signal,
       maxRetries: tagged.maxRetries,
       timeoutMs: tagged.timeoutMs,
+      maxResponseBytes: tagged.maxResponseBytes,
       [OPERATION_POLICY]: tagged[OPERATION_POLICY],
     });
   }

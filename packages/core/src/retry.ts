@@ -1,3 +1,4 @@
+import { onCallerAbort } from "./caller-signal.js";
 /** Statuses worth another attempt: the server says it could not answer now. */
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 
@@ -49,14 +50,15 @@ function serverDelayMs(headers: Headers, now: number): number | undefined {
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const stop =
+      signal &&
+      onCallerAbort(signal, (reason) => {
+        clearTimeout(timer);
+        reject(reason);
+      });
   });
 }

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { onCallerAbort } from "./caller-signal.js";
 
 /**
  * One attempt's deadline: the client's per-attempt timeout, combined with the caller's signal.
@@ -18,6 +19,11 @@ export interface AttemptDeadline {
   readonly timedOut: boolean;
   /** The attempt's work, settled by the deadline when it outlives it. */
   settle<T>(work: Promise<T>): Promise<T>;
+  /**
+   * Work that cannot be told to stop (a token function, say), raced against the deadline and the caller's
+   * signal: it rejects with the timeout or the caller's reason, whichever comes first.
+   */
+  race<T>(work: Promise<T>): Promise<T>;
   /** Takes the attempt off the clock and unlinks the caller's signal; call when the attempt is over. */
   clear(): void;
 }
@@ -56,12 +62,39 @@ abstract class ClockEntry {
 
   /** Called by the clock when the deadline passes. */
   expire(): void {
+    // A caller's abort that came first stays the reason.
+    if (this.#hasEnded) return;
     this.timedOut = true;
-    this.stop(timeoutReason(this.timeoutMs));
+    this.end(timeoutReason(this.timeoutMs));
   }
 
-  /** Ends the attempt with `reason`. */
-  protected abstract stop(reason: Error): void;
+  /** Ends the attempt with `reason`: the deadline's, or the caller's. */
+  protected end(reason: unknown): void {
+    if (this.#hasEnded) return;
+    this.#hasEnded = true;
+    this.#endReason = reason;
+    this.#ended?.(reason);
+    this.stop(reason);
+  }
+
+  #hasEnded = false;
+  #endReason: unknown;
+  #ended: ((reason: unknown) => void) | undefined;
+  #endedPromise: Promise<never> | undefined;
+
+  /** Settles with `work`, or rejects when the attempt ends first. */
+  race<T>(work: Promise<T>): Promise<T> {
+    if (this.#hasEnded) return Promise.reject(this.#endReason);
+    this.#endedPromise ??= new Promise<never>((_, reject) => {
+      this.#ended = reject;
+    });
+    // The race's loser must not surface as an unhandled rejection.
+    this.#endedPromise.catch(() => {});
+    return Promise.race([work, this.#endedPromise]);
+  }
+
+  /** Stops the attempt's request with `reason`. */
+  protected abstract stop(reason: unknown): void;
 }
 
 // setTimeout's longest delay; Node runs a longer one after 1 ms.
@@ -141,19 +174,16 @@ class SignalDeadline extends ClockEntry implements AttemptDeadline {
   readonly signal: AbortSignal;
   readonly dispatcher = undefined;
   readonly #controller = new AbortController();
-  readonly #callerSignal: AbortSignal | null | undefined;
-  readonly #onCallerAbort = () => this.#controller.abort(this.#callerSignal?.reason);
+  readonly #unwatch: (() => void) | undefined;
 
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
     super(timeoutMs);
     this.signal = this.#controller.signal;
-    this.#callerSignal = callerSignal;
-    if (callerSignal?.aborted) this.#onCallerAbort();
-    else callerSignal?.addEventListener("abort", this.#onCallerAbort, { once: true });
     clock.add(this);
+    this.#unwatch = callerSignal ? onCallerAbort(callerSignal, (reason) => this.end(reason)) : undefined;
   }
 
-  protected stop(reason: Error): void {
+  protected stop(reason: unknown): void {
     this.#controller.abort(reason);
   }
 
@@ -163,7 +193,7 @@ class SignalDeadline extends ClockEntry implements AttemptDeadline {
 
   clear(): void {
     clock.remove(this);
-    this.#callerSignal?.removeEventListener("abort", this.#onCallerAbort);
+    this.#unwatch?.();
   }
 }
 
@@ -194,30 +224,31 @@ let dispatchingFetch: unknown;
  * dispatcher, which the caller may have set (a proxy agent, say), with a handler the timer can end.
  */
 class DispatcherDeadline extends ClockEntry implements AttemptDeadline {
-  readonly signal: AbortSignal | undefined;
+  // The caller's signal is watched here rather than handed to `fetch`, which would add listeners to it per call.
+  readonly signal = undefined;
   readonly dispatcher: Dispatcher = this;
   /** The handler of the HTTP request in flight, while there is one. */
   inFlight: DeadlineHandler | null = null;
   /** The global `fetch` this attempt is sent with. */
   readonly #fetch = globalThis.fetch;
-  #deadline: Promise<never> | undefined;
-  #reject: ((reason: unknown) => void) | null = null;
+  readonly #unwatch: (() => void) | undefined;
+  /** Why the attempt ended early, once it has. */
+  #endedBy: unknown;
 
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
     super(timeoutMs);
-    this.signal = callerSignal ?? undefined;
     clock.add(this);
+    this.#unwatch = callerSignal ? onCallerAbort(callerSignal, (reason) => this.end(reason)) : undefined;
   }
 
-  protected stop(reason: Error): void {
-    this.inFlight?.expire(reason);
-    // A `fetch` that ignores the dispatcher (one replaced by a test double, say) is still not waited for.
-    this.#reject?.(reason);
+  protected stop(reason: unknown): void {
+    this.#endedBy = reason;
+    this.inFlight?.expire(reason instanceof Error ? reason : new DOMException(String(reason), "AbortError"));
   }
 
   dispatch(options: unknown, handler: DispatchHandler): boolean {
-    if (this.timedOut) {
-      handler.onError(timeoutReason(this.timeoutMs));
+    if (this.#endedBy !== undefined) {
+      handler.onError(this.#endedBy instanceof Error ? this.#endedBy : new DOMException(String(this.#endedBy), "AbortError"));
       return false;
     }
     dispatchingFetch = this.#fetch;
@@ -230,16 +261,12 @@ class DispatcherDeadline extends ClockEntry implements AttemptDeadline {
   settle<T>(work: Promise<T>): Promise<T> {
     // Until this `fetch` has shown it uses the dispatcher (one replaced by a test double may not), the
     // timer also settles the attempt itself.
-    if (this.#fetch === dispatchingFetch) return work;
-    this.#deadline ??= new Promise<never>((_, reject) => {
-      this.#reject = reject;
-    });
-    return Promise.race([work, this.#deadline]);
+    return this.#fetch === dispatchingFetch ? work : this.race(work);
   }
 
   clear(): void {
     clock.remove(this);
-    this.#reject = null;
+    this.#unwatch?.();
     this.inFlight = null;
   }
 }

@@ -1,12 +1,14 @@
 import type { Auth } from "./auth/auth.js";
+import { BodyTooLargeError, exactBuffer, readBytesLimited } from "./body-limit.js";
 import { bufferedResponse } from "./buffered-response.js";
-import { ConnectionError, TimeoutError } from "./errors.js";
-import { isNetworkError } from "./network-error.js";
+import { ConnectionError, RedirectError, ResponseReadError, SignhubError, TimeoutError } from "./errors.js";
+import { setHeader, type HeaderRecord } from "./headers.js";
+import { isNetworkError, unreadableReason } from "./network-error.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
-import { scrubSecrets } from "./redact.js";
-import { ensureRequestId } from "./request-id.js";
+import { isSecretName, scrubSecrets } from "./redact.js";
+import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id.js";
 import { isRepeatSafe, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
-import { startDeadline, type DeadlineKind } from "./timeout.js";
+import { startDeadline, type AttemptDeadline, type DeadlineKind } from "./timeout.js";
 
 /** Set on every response the transport returns: the request id it was sent with. */
 export const SENT_REQUEST_ID = Symbol.for("signhub.requestId");
@@ -23,6 +25,12 @@ export interface CallOptions {
    * @default the client's `timeoutMs`
    */
   timeoutMs?: number;
+  /**
+   * The most bytes a response body may have, counted after decompression as they arrive; a larger one
+   * fails with `ResponseReadError` (its status kept) as soon as it passes the limit.
+   * @default the client's `maxResponseBytes`
+   */
+  maxResponseBytes?: number;
 }
 
 /** The `fetch` a transport sends with: the standard signature. */
@@ -37,6 +45,11 @@ export interface TransportConfig {
   auth?: Auth | undefined;
   maxRetries: number;
   timeoutMs: number;
+  maxResponseBytes: number;
+  /** Names (lower case) of headers whose values are secrets: never carried across origins on a redirect. */
+  secretHeaders?: ReadonlySet<string> | undefined;
+  /** Secret values beyond the auth's own (the values of secret headers): scrubbed from every error. */
+  extraSecrets?: readonly string[] | undefined;
   /** Return a new `Response` (for user middleware) rather than the original one with its body buffered. */
   rebuildResponses: boolean;
   /** How an attempt's timeout stops it: see `startDeadline`. */
@@ -50,8 +63,8 @@ export interface Exchange<Body> {
   requestId: string;
 }
 
-/** How a response's body is read in full: as text, say, or as bytes. */
-export type BodyReader<Body> = (response: Response) => Promise<Body>;
+/** How a response's body is read in full, within `maxBytes` (see `readBytesLimited`): as text, say, or as bytes. */
+export type BodyReader<Body> = (response: Response, maxBytes: number) => Promise<Body>;
 
 /** How a client sends: `send` for its operation methods, `fetch` for openapi-fetch (`raw`, middleware). */
 export interface Transport {
@@ -61,7 +74,12 @@ export interface Transport {
 
 const FIRST_TRY = Object.freeze({ refresh: false });
 const REFRESH = Object.freeze({ refresh: true });
-const readBytes: BodyReader<ArrayBuffer> = (response) => response.arrayBuffer();
+const readBytes: BodyReader<ArrayBuffer> = async (response, maxBytes) => exactBuffer(await readBytesLimited(response, maxBytes));
+// Redirects a GET or HEAD may follow before the chain is taken for a loop (fetch's own limit is 20).
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// Headers never carried to another origin (besides the secret-named ones and those the client names).
+const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
 
 /**
  * What sends every signhub request: request id, auth, timeout per attempt, retries with backoff for
@@ -70,14 +88,16 @@ const readBytes: BodyReader<ArrayBuffer> = (response) => response.arrayBuffer();
  */
 export function createTransport(config: TransportConfig): Transport {
   checkCallOptions(config);
-  const { auth } = config;
-  const secrets = () => auth?.secrets() ?? [];
+  const { auth, extraSecrets = [] } = config;
+  const secrets = () => (extraSecrets.length ? [...(auth?.secrets() ?? []), ...extraSecrets] : (auth?.secrets() ?? []));
 
   /** The `fetch` handed to openapi-fetch: the same sending, its answer a `Response` with the body buffered. */
   async function fetchFor(given: Request | OutgoingRequest): Promise<Response> {
     const request = given instanceof OutgoingRequest ? given : await OutgoingRequest.from(given);
     const { response, body, requestId } = await send(request, readBytes);
-    const result = bufferedResponse(response, body, config.rebuildResponses);
+    // A status `Response` cannot carry (outside 200–599) keeps the original response: the client still types it.
+    const rebuild = config.rebuildResponses && response.status >= 200 && response.status <= 599;
+    const result = bufferedResponse(response, body, rebuild);
     (result as Response & { [SENT_REQUEST_ID]?: string })[SENT_REQUEST_ID] = requestId;
     return result;
   }
@@ -89,38 +109,40 @@ export function createTransport(config: TransportConfig): Transport {
     const requestId = ensureRequestId(headers);
     checkCallOptions(request);
     const timeoutMs = request.timeoutMs ?? config.timeoutMs;
+    const maxBytes = request.maxResponseBytes ?? config.maxResponseBytes;
     const policy = request[OPERATION_POLICY];
-    const retries = isRepeatSafe(method, policy?.retrySafe) ? (request.maxRetries ?? config.maxRetries) : 0;
+    const repeatSafe = isRepeatSafe(method, policy?.retrySafe);
+    const retries = repeatSafe ? (request.maxRetries ?? config.maxRetries) : 0;
     // An operation whose spec lists no security requirement is sent without credentials.
     const authorizer = policy?.credentials === false ? undefined : auth;
+    const context = { provider: config.provider, requestId };
     let refreshed = false;
 
     for (let retry = 0; ; ) {
-      const authorizing = authorizer?.authorize(request, refreshed ? REFRESH : FIRST_TRY);
-      if (authorizing) await authorizing;
-
       const deadline = startDeadline(config.deadlines, timeoutMs, callerSignal);
-      let response: Response;
+      let response: Response | undefined;
       let body: Body;
       try {
-        const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: request.body, signal: deadline.signal };
-        if (deadline.dispatcher) init.dispatcher = deadline.dispatcher;
-        response = await deadline.settle(config.fetch ? config.fetch(request.url, init) : fetch(request.url, init));
-        body = await deadline.settle(read(response));
+        const authorizing = authorizer?.authorize(request, refreshed ? REFRESH : FIRST_TRY);
+        // A token function that never settles still ends at the deadline, or at the caller's abort.
+        if (authorizing) await deadline.race(authorizing);
+        response = await sendFollowing(request, deadline);
+        body = await deadline.settle(read(response, maxBytes));
       } catch (error) {
         if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;
+        // signhub's own errors (a redirect not followed, a bad token) say all there is: never retried.
+        if (error instanceof SignhubError) throw error;
+        if (error instanceof BodyTooLargeError) {
+          throw new ResponseReadError(`${config.title} ${response?.status} ${method} response: ${error.message}`, { ...context, status: response?.status });
+        }
+        const unreadable = unreadableReason(error);
+        if (unreadable !== undefined && !deadline.timedOut) {
+          throw new ResponseReadError(`${config.title} ${method} response could not be read: ${unreadable}`, { ...context, status: response?.status, cause: scrubError(error, secrets()) });
+        }
         const failure = deadline.timedOut
-          ? new TimeoutError(`${config.title} ${method} request timed out after ${timeoutMs} ms`, {
-              provider: config.provider,
-              requestId,
-              timeoutMs,
-            })
+          ? new TimeoutError(`${config.title} ${method} request timed out after ${timeoutMs} ms`, { ...context, timeoutMs })
           : isNetworkError(error)
-            ? new ConnectionError(`${config.title} ${method} request failed: ${describe(error, secrets())}`, {
-                provider: config.provider,
-                requestId,
-                cause: scrubError(error, secrets()),
-              })
+            ? new ConnectionError(`${config.title} ${method} request failed: ${describe(error, secrets())}`, { ...context, cause: scrubError(error, secrets()) })
             : undefined;
         // Anything else is a programming error: surfaced as it is, never retried.
         if (!failure) throw error;
@@ -131,7 +153,8 @@ export function createTransport(config: TransportConfig): Transport {
         deadline.clear();
       }
 
-      if (response.status === 401 && authorizer?.refreshable && !refreshed) {
+      // A 401 is answered by fresh credentials, once, where sending the request again is safe.
+      if (response.status === 401 && authorizer?.refreshable && !refreshed && repeatSafe) {
         refreshed = true;
         continue;
       }
@@ -142,10 +165,67 @@ export function createTransport(config: TransportConfig): Transport {
       return { response, body, requestId };
     }
   }
+
+  /**
+   * One attempt's exchange, redirects handled here rather than by `fetch`: a GET or HEAD follows up to
+   * `MAX_REDIRECTS`, with no credentials carried to another origin; any other method's redirect is a
+   * `RedirectError`, as is a loop or a target that is not http(s).
+   */
+  async function sendFollowing(request: Sendable, deadline: AttemptDeadline): Promise<Response> {
+    const { method } = request;
+    let { url, headers } = request;
+    for (let hops = 0; ; hops++) {
+      const init: RequestInit & { dispatcher?: unknown } = {
+        method,
+        headers,
+        body: hops === 0 ? request.body : null,
+        signal: deadline.signal,
+        redirect: "manual",
+      };
+      if (deadline.dispatcher) init.dispatcher = deadline.dispatcher;
+      const response = await deadline.settle(config.fetch ? config.fetch(url, init) : fetch(url, init));
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+      if (location === null) return response;
+      response.body?.cancel().catch(() => {});
+      const shown = scrubSecrets(location, secrets());
+      const refuse = (why: string) =>
+        new RedirectError(`${config.title} ${method} was answered ${response.status} to ${shown}: ${why}`, {
+          provider: config.provider,
+          requestId: headers[REQUEST_ID_HEADER],
+          status: response.status,
+          method,
+          location: shown,
+        });
+      if (method !== "GET" && method !== "HEAD") throw refuse("not followed, as it would send another request than the one asked for");
+      if (hops >= MAX_REDIRECTS) throw refuse(`not followed: more than ${MAX_REDIRECTS} redirects, a loop`);
+      let target: URL;
+      try {
+        target = new URL(location, url);
+      } catch {
+        throw refuse("not followed: not a URL");
+      }
+      if (target.protocol !== "http:" && target.protocol !== "https:") throw refuse("not followed: not an http(s) URL");
+      if (target.origin !== new URL(url).origin) headers = withoutCredentials(headers);
+      url = target.href;
+    }
+  }
+
+  /** The headers without credentials: what may go to another origin. */
+  function withoutCredentials(headers: HeaderRecord): HeaderRecord {
+    const kept: HeaderRecord = {};
+    for (const name in headers) {
+      if (CREDENTIAL_HEADERS.has(name) || isSecretName(name) || config.secretHeaders?.has(name)) continue;
+      setHeader(kept, name, headers[name]);
+    }
+    return kept;
+  }
 }
 
 /** Throws a `RangeError` for a `timeoutMs` that is not a positive number or a `maxRetries` that is not a whole number ≥ 0. */
-function checkCallOptions({ timeoutMs, maxRetries }: CallOptions): void {
+function checkCallOptions({ timeoutMs, maxRetries, maxResponseBytes }: CallOptions): void {
+  if (maxResponseBytes !== undefined && !(Number.isInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new RangeError(`maxResponseBytes must be a whole number of bytes > 0, not ${String(maxResponseBytes)}`);
+  }
   if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0)) {
     throw new RangeError(`timeoutMs must be a positive number of milliseconds (Infinity for none), not ${String(timeoutMs)}`);
   }

@@ -139,16 +139,25 @@ describe("bearer auth", () => {
     expect(seen.map((r) => r.headers.get("authorization"))).toEqual(["Bearer tok_1_abcdefgh", "Bearer tok_2_abcdefgh"]);
   });
 
-  test("on a 401 asks once more for a fresh token and retries once, even a POST", async () => {
+  test("on a 401 asks once more for a fresh token and retries once, a PATCH too when the spec says it is safe", async () => {
     const asked: boolean[] = [];
     const { fetch, seen } = scriptedFetch(json(401, { code: "EXPIRED" }), json(200, { id: "1" }));
     const client = testClient({ fetch, token: ({ forceRefresh }) => (asked.push(forceRefresh), forceRefresh ? "fresh_token_1" : "stale_token_1") });
-    await expect(client.createThing({ body: { a: 1 } })).resolves.toEqual({ id: "1" });
+    await expect(client.patchThing({ params: { path: { id: "1" } }, body: { a: 1 } })).resolves.toEqual({ id: "1" });
     expect(asked).toEqual([false, true]);
     expect(seen.map((r) => [r.headers.get("authorization"), r.body])).toEqual([
       ["Bearer stale_token_1", '{"a":1}'],
       ["Bearer fresh_token_1", '{"a":1}'],
     ]);
+  });
+
+  test("a 401 on an operation the spec marks unsafe to repeat is not sent again, even with a token function", async () => {
+    const asked: boolean[] = [];
+    const { fetch, seen } = scriptedFetch(json(401, { code: "EXPIRED" }), json(200, { id: "1" }));
+    const client = testClient({ fetch, token: ({ forceRefresh }) => (asked.push(forceRefresh), "stale_token_1") });
+    await expect(client.createThing({ body: { a: 1 } })).rejects.toBeInstanceOf(AuthenticationError);
+    expect(asked).toEqual([false]);
+    expect(seen).toHaveLength(1);
   });
 
   test("a second 401 is an AuthenticationError", async () => {
