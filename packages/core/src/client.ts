@@ -186,9 +186,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   /** Sends one call; resolves to the success body, or with `withResponse` to it with status, headers and request id. */
   async function invoke(call: CompiledCall, init: Record<string, unknown> = {}, withResponse: boolean): Promise<unknown> {
     const { op } = call;
-    if (init.parseAs !== undefined && !PARSE_AS.has(init.parseAs as ParseAs)) {
-      throw new TypeError(`parseAs must be "json", "text", "blob", "arrayBuffer" or "stream", not ${String(init.parseAs)}`);
-    }
+    checkParseAs(init.parseAs);
     if (userMiddleware.length === 0 && isDirectInit(init)) {
       const sendable = directRequest(call, init);
       if (init.parseAs !== undefined || call.readBytes) {
@@ -256,8 +254,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const isJson = typeof error === "object" && error !== null;
     provider.verifyBody?.(isJson ? error : undefined, { status: response.status, operationId: op.operationId, requestId });
     const parsed = isJson ? (provider.parseError?.(error) ?? {}) : {};
-    const code = parsed.code === undefined ? undefined : scrubSecrets(parsed.code, secrets());
-    const { message } = parsed;
+    const code = parsed.code === undefined ? undefined : excerpt(String(parsed.code), secrets());
+    const message = parsed.message === undefined ? undefined : excerpt(String(parsed.message), secrets());
     const body = isJson ? redactBody(error, secrets(), secretNames) : excerpt(typeof error === "string" ? error : "", secrets());
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");
     const ErrorClass = apiErrorClass(response.status);
@@ -303,8 +301,10 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
    * type as its method reads it (unless the caller asks for `parseAs`), so that `data` is never a bare `SyntaxError` away.
    */
   async function rawCall(call: CompiledCall, method: string, path: string, init: Record<string, unknown>): Promise<unknown> {
+    checkParseAs(init.parseAs);
     const prepared = openapiFetchInit(call.op, init);
-    if (init.parseAs !== undefined) return request(method, path, prepared);
+    // `json` is how the method reads a body anyway: by media type, never a bare SyntaxError.
+    if (init.parseAs !== undefined && init.parseAs !== "json") return request(method, path, prepared);
     const result = await request(method, path, { ...prepared, parseAs: "stream" });
     const { response } = result;
     if (!response.ok) return result;
@@ -334,6 +334,13 @@ interface CompiledCall {
 }
 
 const PARSE_AS = new Set<ParseAs>(["json", "text", "blob", "arrayBuffer", "stream"]);
+
+/** Throws a `TypeError`, before anything is sent, for a `parseAs` openapi-fetch does not know. */
+function checkParseAs(parseAs: unknown): void {
+  if (parseAs !== undefined && !PARSE_AS.has(parseAs as ParseAs)) {
+    throw new TypeError(`parseAs must be "json", "text", "blob", "arrayBuffer" or "stream", not ${String(parseAs)}`);
+  }
+}
 const readBytes: BodyReader<ArrayBuffer> = async (response, maxBytes) => exactBuffer(await readBytesLimited(response, maxBytes));
 const decoder = new TextDecoder();
 
@@ -416,7 +423,14 @@ function withOperations<Paths extends {}>(
     const call = byRoute.get(`${method.toUpperCase()} ${path}`);
     return call ? rawCall(call, method, path, init) : request(method, path, init);
   };
-  const raw: Record<string, unknown> = { request: send, use: client.use, eject: client.eject };
+  const raw: Record<string, unknown> = {
+    request: send,
+    // Middleware shapes how every call is sent: it is given when the client is made, for methods and `raw` alike.
+    use: () => {
+      throw new TypeError("client.raw.use() is not supported: pass middleware in the client's `middleware` option");
+    },
+    eject: client.eject,
+  };
   for (const verb of verbs) raw[verb] = (path: string, init?: Record<string, unknown>) => send(verb, path, init);
   return raw as unknown as Client<Paths>;
 }

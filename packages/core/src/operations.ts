@@ -23,8 +23,12 @@ export type RequestBodyFor<M, S> = M extends JsonMediaType
         ? Writable<S> | FormData
         : BinaryBody;
 
-/** What a response body of media type `M` (schema type `S`) is read as: JSON parsed, text a string, anything else a `Blob`. */
-export type ResponseBodyFor<M, S> = M extends JsonMediaType ? Readable<S> : M extends `text/${string}` ? string : Blob;
+/** What a response body of media type `M` (schema type `S`) is read as: JSON parsed, text or a form a string, anything else a `Blob`. */
+export type ResponseBodyFor<M, S> = M extends JsonMediaType
+  ? Readable<S>
+  : M extends `text/${string}` | `application/x-www-form-urlencoded${string}`
+    ? string
+    : Blob;
 
 type RequestContent<O> = O extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? C : never) : never;
 type RequestBody<O> = { [M in keyof RequestContent<O>]: RequestBodyFor<M, RequestContent<O>[M]> }[keyof RequestContent<O>];
