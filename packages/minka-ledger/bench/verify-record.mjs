@@ -7,12 +7,14 @@ import { verifyRecord } from "../dist/records/index.js";
 const ROUNDS = 21;
 const ITERATIONS = 2_000;
 const SYSTEM_KEY = "bctQzN7mjMUNBIx4aSC8WYn03GJWoJjL/KrDb38oU5c=";
+const ADMIN_KEY = "dsZvr0rEw9sIffHlv1VP65x1NB8GeXezIv6HONk1SIk=";
 const SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
 const record = JSON.parse(
   readFileSync(new URL("../test/fixtures/page/update-signer-factor-200.json", import.meta.url), "utf8"),
 );
-const options = { trustedKeys: [SYSTEM_KEY] };
+// Both signers trusted, so that verifyRecord checks both signatures, as the baseline does.
+const options = { trustedKeys: [SYSTEM_KEY, ADMIN_KEY] };
 
 // Baseline: everything that can be prepared ahead is, leaving only the signature checks.
 const prepared = record.meta.proofs.map((proof) => ({

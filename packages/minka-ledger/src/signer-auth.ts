@@ -1,23 +1,41 @@
 import type { Auth, AuthorizableRequest } from "@signhub/core";
+import { decodeJwt } from "jose";
 import { createLedgerJwt } from "./auth/create-ledger-jwt.js";
 import type { LedgerJwtOptions, LedgerSigner } from "./auth/types.js";
 
-// Tokens live a minute; keeping the last few is enough to scrub any that a server echoes back.
-const REMEMBERED_TOKENS = 8;
+// How long past its `exp` a token is still scrubbed. With the default lifetime and timeout (60 s each) an
+// attempt settles before its token expires; the extra minute covers a longer `timeoutMs` and a ledger
+// that allows some clock skew.
+const SCRUB_AFTER_EXPIRY_MS = 60_000;
 const decoder = new TextDecoder();
 
 /** `Authorization: Bearer <jwt>` signed by `signer` for each attempt, bound to its method, URL, body and `x-ledger`. */
 export function ledgerSignerAuth(signer: LedgerSigner, options: LedgerJwtOptions & { ledger?: string | undefined }): Auth {
   const { ledger, ...jwtOptions } = options;
-  const issued: string[] = [];
+  // Every token issued, and when to forget it. Each must be scrubbed from any error of its own request,
+  // however many are in flight, but Auth is not told when a request settles; so a token is kept until it
+  // can no longer authorize anything: its own `exp`, plus leeway. A count bound would drop tokens still
+  // in flight under load. The map is in issue order, so the tokens to forget are at its front.
+  const issued = new Map<string, number>();
+  const forgetExpired = () => {
+    const now = Date.now();
+    for (const [token, forgetAt] of issued) {
+      if (forgetAt > now) break;
+      issued.delete(token);
+    }
+  };
   return {
     refreshable: false,
     async authorize(request) {
       const token = await createLedgerJwt({ method: request.method, url: request.url, body: jsonBody(request), ledger }, signer, jwtOptions);
-      if (issued.push(token) > REMEMBERED_TOKENS) issued.shift();
+      forgetExpired();
+      issued.set(token, decodeJwt(token).exp! * 1000 + SCRUB_AFTER_EXPIRY_MS);
       request.headers.authorization = `Bearer ${token}`;
     },
-    secrets: () => [signer.secretKey, ...issued],
+    secrets: () => {
+      forgetExpired();
+      return [signer.secretKey, ...issued.keys()];
+    },
   };
 }
 

@@ -3,5 +3,5 @@ import { canonicalJson } from "./canonical-json.js";
 
 /** A record's `hash`: lowercase hex SHA-256 of the RFC 8785 canonical JSON of its `data`. */
 export function hashRecordData(data: unknown): string {
-  return hash("sha256", canonicalJson(data), "hex");
+  return hash("sha256", canonicalJson(data, "data"), "hex");
 }

@@ -42,8 +42,8 @@ export interface KeyPair {
 export interface VerifyRecordOptions {
   /**
    * Base64 public keys of which at least one must have signed the record,
-   * e.g. the ledger's `system` key from `GET /signers/system`.
-   * @default undefined (any correctly signed record is valid)
+   * e.g. the ledger's `system` key from `GET /signers/system`. Only their proofs are verified.
+   * @default undefined (every proof is verified, and any correctly signed record is valid)
    */
   trustedKeys?: readonly string[] | ReadonlySet<string>;
 }

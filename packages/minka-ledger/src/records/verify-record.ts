@@ -1,12 +1,21 @@
 import { checkProof } from "./check-proof.js";
 import { hashRecordData } from "./hash-record-data.js";
-import type { Proof, VerifyRecordOptions, VerifyRecordResult } from "./types.js";
+import type { VerifyRecordOptions, VerifyRecordResult } from "./types.js";
+
+/**
+ * The most proofs `verifyRecord` looks at. A record with more is rejected whole, before any of them is
+ * read, even when a trusted proof is among the first: a response must not be able to make the client
+ * check signatures by the thousand. A record gains one proof per signer; the ledger adds one or two.
+ */
+export const MAX_RECORD_PROOFS = 64;
 
 const VALID: VerifyRecordResult = Object.freeze({ valid: true });
 
 /**
- * Checks a Minka record end to end: `hash` matches `data`, every proof's digest and
- * signature hold, and (with `trustedKeys`) a trusted key signed it. Never throws.
+ * Checks a Minka record end to end: `hash` matches `data`, and the proofs it relies on hold. With
+ * `trustedKeys`, those are the proofs by a trusted key, picked before any signature is checked: at least
+ * one must be there and each must hold, and the other proofs are NOT verified (use `verifyProof` for
+ * them). Without, every proof must hold. At most `MAX_RECORD_PROOFS` proofs. Never throws.
  */
 export function verifyRecord(record: unknown, options: VerifyRecordOptions = {}): VerifyRecordResult {
   if (typeof record !== "object" || record === null || Array.isArray(record)) return invalid("record is not an object");
@@ -16,6 +25,7 @@ export function verifyRecord(record: unknown, options: VerifyRecordOptions = {})
   if (typeof meta !== "object" || meta === null) return invalid("record has no meta");
   const proofs = (meta as Record<string, unknown>).proofs;
   if (!Array.isArray(proofs)) return invalid("record meta.proofs is not an array");
+  if (proofs.length > MAX_RECORD_PROOFS) return invalid(`record has ${proofs.length} proofs, more than the ${MAX_RECORD_PROOFS} verified`);
 
   let dataHash: string;
   try {
@@ -26,16 +36,24 @@ export function verifyRecord(record: unknown, options: VerifyRecordOptions = {})
   if (dataHash !== hash) return invalid("hash does not match data");
   if (proofs.length === 0) return invalid("record has no proofs");
 
-  for (let index = 0; index < proofs.length; index++) {
+  const { trustedKeys } = options;
+  const relied = trustedKeys === undefined ? [...proofs.keys()] : trustedIndexes(proofs, trustedKeys);
+  if (relied.length === 0) return invalid("no proof by a trusted key");
+  for (const index of relied) {
     const problem = checkProof(hash, proofs[index]);
     if (problem !== undefined) return invalid(`proof ${index} ${problem}`);
   }
-
-  const { trustedKeys } = options;
-  if (trustedKeys !== undefined && !proofs.some((proof: Proof) => isTrusted(trustedKeys, proof.public))) {
-    return invalid("no proof by a trusted key");
-  }
   return VALID;
+}
+
+/** Indexes of the proofs whose `public` is one of `trustedKeys`; no signature is read. */
+function trustedIndexes(proofs: readonly unknown[], trustedKeys: readonly string[] | ReadonlySet<string>): number[] {
+  const indexes: number[] = [];
+  for (let index = 0; index < proofs.length; index++) {
+    const publicKey = (proofs[index] as { public?: unknown } | null | undefined)?.public;
+    if (typeof publicKey === "string" && isTrusted(trustedKeys, publicKey)) indexes.push(index);
+  }
+  return indexes;
 }
 
 function isTrusted(trustedKeys: readonly string[] | ReadonlySet<string>, publicKey: string): boolean {

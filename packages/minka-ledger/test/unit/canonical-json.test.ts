@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { canonicalJson } from "../../src/records/canonical-json.js";
+import { JsonValueError } from "../../src/records/json-value.js";
 
 describe("canonicalJson", () => {
   test("writes RFC 8785 §3.2.4's example exactly", () => {
@@ -20,8 +21,14 @@ describe("canonicalJson", () => {
     expect(canonicalJson(object)).toBe(`{${rfcOrder.map((name) => `${JSON.stringify(name)}:0`).join(",")}}`);
   });
 
-  test("drops undefined members and writes undefined array items as null, like JSON.stringify", () => {
-    expect(canonicalJson({ b: undefined, a: [undefined, 1] })).toBe('{"a":[null,1]}');
+  test("refuses undefined members and items, which JSON.stringify would drop or write as null", () => {
+    expect(() => canonicalJson({ b: undefined, a: 1 })).toThrow(new JsonValueError("value.b", "undefined"));
+    expect(() => canonicalJson({ a: [undefined, 1] })).toThrow(new JsonValueError("value.a[0]", "undefined"));
+  });
+
+  test("writes a value reached twice, but not through a cycle, twice", () => {
+    const shared = { x: 1 };
+    expect(canonicalJson({ b: shared, a: [shared] })).toBe('{"a":[{"x":1}],"b":{"x":1}}');
   });
 
   test("uses toJSON, so a Date becomes its ISO string", () => {

@@ -1,8 +1,8 @@
 import { expectNoSecrets } from "@signhub/contract";
-import { IntegrityError, NotFoundError } from "@signhub/core";
+import { BadRequestError, IntegrityError, NotFoundError, REDACTED } from "@signhub/core";
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
-import { describe, expect, test } from "vitest";
-import { createMinkaLedgerClient, hashLedgerRequest, signRecord } from "../../src/index.js";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { createMinkaLedgerClient, hashLedgerRequest, ledgerSignerAuth, MAX_RECORD_PROOFS, signRecord } from "../../src/index.js";
 import { PAGE_SYSTEM_KEY, pageRecord } from "../fixtures/page-records.js";
 import { TEST_SIGNER_HANDLE, TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
@@ -52,6 +52,51 @@ describe("signed requests", () => {
   });
 });
 
+describe("tokens are scrubbed from errors while their requests may still fail", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test("20 requests in flight at once: no error shows any of the 20 tokens, though each 400 body echoes its own", async () => {
+    const count = 20;
+    const tokens: string[] = [];
+    let answerAll!: () => void;
+    const allSent = new Promise<void>((resolve) => (answerAll = resolve));
+    const fetch = async (_url: string, init: RequestInit) => {
+      const authorization = new Headers(init.headers).get("authorization")!;
+      tokens.push(authorization.slice("Bearer ".length));
+      if (tokens.length === count) answerAll();
+      // Every token is issued before the first error is built.
+      await allSent;
+      const body = signRecord({ reason: "api.body-malformed", detail: `Refused header: ${authorization}` }, TEST_SYSTEM_KEY_PAIR);
+      return new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } });
+    };
+    const client = createMinkaLedgerClient({ baseUrl, ledger: "tesla-bank", signer, fetch });
+    const errors = await Promise.all(Array.from({ length: count }, () => client.getSignerFactor({ params: { path } }).catch((e: unknown) => e)));
+    expect(new Set(tokens).size).toBe(count);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).message).toContain(`Refused header: Bearer ${REDACTED}`);
+      expectNoSecrets(error, tokens);
+    }
+  });
+
+  test("a token is forgotten a minute after its exp, and not before", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const issuedAt = Date.UTC(2025, 3, 5, 14, 30);
+    vi.setSystemTime(issuedAt);
+    const auth = ledgerSignerAuth(signer, { ledger: "tesla-bank", lifetimeSeconds: 30 });
+    const request = { method: "GET", url: `${baseUrl}/signers/system`, headers: {} as Record<string, string>, body: null };
+    await auth.authorize(request, { refresh: false });
+    const token = request.headers.authorization!.slice("Bearer ".length);
+    vi.setSystemTime(issuedAt + 90_000 - 1);
+    expect(auth.secrets()).toContain(token);
+    vi.setSystemTime(issuedAt + 90_000);
+    expect(auth.secrets()).not.toContain(token);
+    expect(auth.secrets()).toEqual([signer.secretKey]);
+  });
+});
+
 describe("verified responses", () => {
   const trustedKeys = [PAGE_SYSTEM_KEY];
 
@@ -88,6 +133,17 @@ describe("verified responses", () => {
     await expect(createMinkaLedgerClient({ baseUrl, fetch, trustedKeys }).getSignerFactor({ params: { path } })).rejects.toMatchObject({
       name: "IntegrityError",
       reason: "no proof by a trusted key",
+    });
+  });
+
+  test("a body with more than MAX_RECORD_PROOFS proofs throws IntegrityError, even when they are all by the trusted key", async () => {
+    const crowded = pageRecord("update-signer-factor-200");
+    const systemProof = crowded.meta.proofs[1]!;
+    crowded.meta.proofs = Array.from({ length: 1_000 }, () => systemProof);
+    const { fetch } = answer(200, crowded);
+    await expect(createMinkaLedgerClient({ baseUrl, fetch, trustedKeys }).getSignerFactor({ params: { path } })).rejects.toMatchObject({
+      name: "IntegrityError",
+      reason: `record has 1000 proofs, more than the ${MAX_RECORD_PROOFS} verified`,
     });
   });
 

@@ -1,7 +1,19 @@
-import { describe, expect, test } from "vitest";
-import { verifyProof, verifyRecord, type LedgerRecord, type Proof } from "../../src/records/index.js";
+import { verify } from "node:crypto";
+import { beforeEach, describe, expect, test, vi } from "vitest";
+import { MAX_RECORD_PROOFS, verifyProof, verifyRecord, type LedgerRecord, type Proof } from "../../src/records/index.js";
 import { PAGE_ADMIN_KEY, PAGE_FIXTURES, PAGE_SYSTEM_KEY, pageRecord } from "../fixtures/page-records.js";
 import { TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
+
+// node:crypto as it is, with `verify` counted: how many signatures a verification checked.
+vi.mock("node:crypto", async (importOriginal) => {
+  const crypto = await importOriginal<typeof import("node:crypto")>();
+  return { ...crypto, verify: vi.fn(crypto.verify) };
+});
+const signatureChecks = vi.mocked(verify);
+// Braces: a function returned by beforeEach (mockClear returns the mock) would run as its teardown.
+beforeEach(() => {
+  signatureChecks.mockClear();
+});
 
 const PAGE_RESPONSES = PAGE_FIXTURES.filter((name) => name !== "update-signer-factor-request");
 
@@ -63,7 +75,7 @@ describe("tampering", () => {
   test.each(cases)("changing %s is detected", (_what, tamper, reason) => {
     const record = storedFactor();
     tamper(record);
-    expect(verifyRecord(record, { trustedKeys: [PAGE_SYSTEM_KEY] })).toEqual({ valid: false, reason });
+    expect(verifyRecord(record, { trustedKeys: [PAGE_SYSTEM_KEY, PAGE_ADMIN_KEY] })).toEqual({ valid: false, reason });
   });
 
   test("a proof copied from another record fails its digest", () => {
@@ -83,6 +95,54 @@ describe("trust", () => {
 
   test("an empty trusted set trusts nobody", () => {
     expect(verifyRecord(storedFactor(), { trustedKeys: [] })).toEqual({ valid: false, reason: "no proof by a trusted key" });
+  });
+});
+
+describe("cost: which proofs are trusted is decided before any signature is checked", () => {
+  /** The stored factor with its proofs replaced: "admin" (untrusted below) and "system" (trusted). */
+  function withProofs(kinds: readonly ("admin" | "system")[]) {
+    const record = storedFactor();
+    const [admin, system] = record.meta.proofs;
+    (record.meta as { proofs: Proof[] }).proofs = kinds.map((kind) => (kind === "admin" ? admin : system));
+    return record;
+  }
+  const trustedKeys = [PAGE_SYSTEM_KEY];
+
+  test("100,000 proofs by an untrusted key are refused without checking one signature", () => {
+    const record = withProofs(Array<"admin">(100_000).fill("admin"));
+    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: false, reason: "record has 100000 proofs, more than the 64 verified" });
+    expect(signatureChecks).not.toHaveBeenCalled();
+  });
+
+  test("a trusted proof 2nd among thousands does not save the record: over the bound, nothing is read", () => {
+    const record = withProofs(["admin", "system", ...Array<"admin">(4_998).fill("admin")]);
+    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: false, reason: "record has 5000 proofs, more than the 64 verified" });
+    expect(signatureChecks).not.toHaveBeenCalled();
+  });
+
+  test("one proof over MAX_RECORD_PROOFS is refused; a record with MAX_RECORD_PROOFS is read", () => {
+    const atBound = withProofs(["admin", "system", ...Array<"admin">(MAX_RECORD_PROOFS - 2).fill("admin")]);
+    expect(verifyRecord(atBound, { trustedKeys })).toEqual({ valid: true });
+    atBound.meta.proofs.push(atBound.meta.proofs[0]!);
+    expect(verifyRecord(atBound, { trustedKeys })).toEqual({ valid: false, reason: "record has 65 proofs, more than the 64 verified" });
+  });
+
+  test("with trustedKeys, only the trusted proofs' signatures are checked", () => {
+    const record = withProofs(["admin", "system", ...Array<"admin">(MAX_RECORD_PROOFS - 2).fill("admin")]);
+    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: true });
+    expect(signatureChecks).toHaveBeenCalledTimes(1);
+  });
+
+  test("a record with no trusted proof is refused without checking any signature", () => {
+    expect(verifyRecord(withProofs(["admin", "admin"]), { trustedKeys })).toEqual({ valid: false, reason: "no proof by a trusted key" });
+    expect(signatureChecks).not.toHaveBeenCalled();
+  });
+
+  test("with trustedKeys, a broken proof by an untrusted key is not read, so the record stays valid", () => {
+    const record = storedFactor();
+    record.meta.proofs[0].result = flipCharacter(record.meta.proofs[0].result, 5);
+    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: true });
+    expect(verifyRecord(record)).toEqual({ valid: false, reason: "proof 0 signature invalid" });
   });
 });
 
