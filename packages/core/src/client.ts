@@ -113,7 +113,21 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     // User middleware is promised a real Request; without any, the cheaper OutgoingRequest carries the call.
     Request: userMiddleware.length ? Request : (OutgoingRequest as unknown as typeof Request),
   });
-  if (userMiddleware.length) client.use(...userMiddleware);
+  /**
+   * What each call sent through openapi-fetch carries to the transport (its operation's policy, per-call
+   * options), by the `params` object openapi-fetch hands to every middleware: a middleware may return a
+   * new `Request`, which would not carry them.
+   */
+  const callTags = new WeakMap<object, Record<string, unknown>>();
+  if (userMiddleware.length) {
+    client.use(...userMiddleware, {
+      // Last, so that it sees the request the user's middleware settled on.
+      onRequest({ request, params }) {
+        const tag = callTags.get(params);
+        if (tag) Object.assign(request, tag);
+      },
+    });
+  }
   const request = client.request as unknown as RawRequest;
 
   /** A call sent straight to the transport, its request written by the operation's compiled spec. */
@@ -164,12 +178,16 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const given = mergeHeaderRecord(options.headers, init.headers as HeadersOptions, header);
     const cookies = op.cookies(params);
     if (cookies !== undefined) header.cookie = withCookies(given.cookie, cookies);
+    const preparedParams = { ...params, header, cookie: undefined };
+    const tag: Record<string, unknown> = { [OPERATION_POLICY]: op.policy };
+    for (const option of ["maxRetries", "timeoutMs", "maxResponseBytes"] as const) if (init[option] !== undefined) tag[option] = init[option];
+    callTags.set(preparedParams, tag);
     const prepared: Record<string, unknown> = {
       querySerializer: (query: Record<string, unknown>) => op.query(query),
       pathSerializer: (template: string, values: Record<string, unknown>) => op.fillPath(template, values),
       ...init,
-      params: { ...params, header, cookie: undefined },
-      [OPERATION_POLICY]: op.policy,
+      params: preparedParams,
+      ...tag,
     };
     // openapi-fetch's merge reads an object's entries: header pairs would become headers named "0", "1"…
     if (Array.isArray(init.headers)) prepared.headers = headerRecordOf(init.headers as [string, string][]);

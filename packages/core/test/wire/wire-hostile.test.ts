@@ -167,3 +167,25 @@ describe("secrets a hostile server echoes never reach an error", () => {
     expect((body as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
+
+describe("a middleware that returns a new Request", () => {
+  const replacing = { middleware: [{ onRequest: ({ request }: { request: Request }) => new Request(request) }] };
+
+  test("keeps the operation's security: [] (no token to the auth server) and its own server", async () => {
+    const { fetch, seen } = recordingFetch(() => Response.json({ access_token: "t" }));
+    await createWireClient({ fetch, ...replacing }).requestToken({ body: { grant_type: "client_credentials" } });
+    expect(seen[0]!.url).toBe("https://eu.auth.wire.test/oauth/token");
+    expect(seen[0]!.headers.map(([name]) => name)).not.toContain("authorization");
+  });
+
+  test("keeps the call's maxRetries and the operation's retry decision", async () => {
+    let calls = 0;
+    const { fetch } = recordingFetch(() => (calls++, new Response("{}", { status: 503, headers: { "retry-after-ms": "0" } })));
+    await createWireClient({ fetch, maxRetries: 2, ...replacing }).getThing({ params: { path: { id: "t1" } }, maxRetries: 0 }).catch(() => {});
+    expect(calls).toBe(1);
+    calls = 0;
+    // bodyJson is marked unsafe to repeat: never retried, whatever maxRetries says.
+    await createWireClient({ fetch, maxRetries: 2, ...replacing }).bodyJson({ body: { name: "a" } }).catch(() => {});
+    expect(calls).toBe(1);
+  });
+});
