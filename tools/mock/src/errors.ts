@@ -6,7 +6,10 @@ export interface MockStartErrorOptions {
   cause?: unknown;
 }
 
-/** A mock that did not start: its spec is missing or broken, its port is taken, or Prism did not answer in time. */
+/**
+ * A mock that did not start: its spec is missing or broken, its port is taken, no Node fits Prism, or Prism did not
+ * answer in time.
+ */
 export class MockStartError extends Error {
   override name = "MockStartError";
   readonly specPath: string;

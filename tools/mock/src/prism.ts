@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { setTimeout as delay } from "node:timers/promises";
 import { stripVTControlCharacters } from "node:util";
@@ -8,6 +6,8 @@ import { MockStartError } from "./errors.js";
 import { EXIT_WITH_PARENT } from "./exit-with-parent.js";
 import { isPortFree } from "./free-port.js";
 import { createLineBuffer } from "./line-buffer.js";
+import { choosePrismNode } from "./prism-node.js";
+import { readPrismPackage } from "./prism-package.js";
 import { spawnProcessGroup, type ExitStatus } from "./process-group.js";
 import { waitUntilAnswers } from "./wait-until-answers.js";
 
@@ -34,6 +34,11 @@ export interface PrismOptions {
   signal?: AbortSignal;
   /** Receives each line Prism prints; by default its output is only kept for error messages. */
   onLog?: (line: string) => void;
+  /**
+   * The Node binary that runs Prism, which may be newer than the one running this code.
+   * @default $SIGNHUB_PRISM_NODE, else this process's Node (refused if older than Prism's `engines.node`)
+   */
+  node?: string;
 }
 
 /** A running Prism mock. */
@@ -54,16 +59,19 @@ const LOG_LINES = 200;
 
 /** Starts a Prism mock of one spec and resolves once it answers HTTP requests. */
 export async function startPrism(options: PrismOptions): Promise<PrismMock> {
-  const { specPath, port, host = "127.0.0.1", errors = true, timeoutMs = 30_000, provider, signal, onLog } = options;
+  const { specPath, port, host = "127.0.0.1", errors = true, timeoutMs = 30_000, provider, signal, onLog, node } = options;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const failure = (reason: string, output?: string[]) => new MockStartError(reason, { specPath, provider, output });
 
   if (!existsSync(specPath)) throw failure("the spec file does not exist");
+  const prism = readPrismPackage();
+  const prismNode = choosePrismNode({ node, minimum: prism.minimumNode });
+  if ("problem" in prismNode) throw failure(prismNode.problem);
   // Otherwise whatever holds the port would answer the readiness check in Prism's place.
   if (!(await isPortFree(port, host))) throw failure(`port ${port} on ${host} is already in use`);
   signal?.throwIfAborted();
 
-  const group = spawnProcessGroup(process.execPath, prismArgs(specPath, host, port, errors), {
+  const group = spawnProcessGroup(prismNode.path, prismArgs(prism.bin, specPath, host, port, errors), {
     env: { ...process.env, FORCE_COLOR: "0" },
   });
   const log = createLineBuffer(LOG_LINES);
@@ -108,11 +116,11 @@ export async function startPrism(options: PrismOptions): Promise<PrismMock> {
   };
 }
 
-function prismArgs(specPath: string, host: string, port: number, errors: boolean): string[] {
+function prismArgs(bin: string, specPath: string, host: string, port: number, errors: boolean): string[] {
   return [
     "--import",
     EXIT_WITH_PARENT,
-    prismBin(),
+    bin,
     "mock",
     ...(errors ? ["--errors"] : []),
     // Prism forks a worker when NODE_ENV=production; a crashed worker would leave its parent waiting.
@@ -123,13 +131,6 @@ function prismArgs(specPath: string, host: string, port: number, errors: boolean
     String(port),
     specPath,
   ];
-}
-
-function prismBin(): string {
-  const require = createRequire(import.meta.url);
-  const packageJsonPath = require.resolve("@stoplight/prism-cli/package.json");
-  const { bin } = require(packageJsonPath) as { bin: Record<string, string> };
-  return join(dirname(packageJsonPath), bin["prism"]!);
 }
 
 function describeExit({ code, signal }: ExitStatus): string {

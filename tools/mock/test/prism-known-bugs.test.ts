@@ -1,0 +1,37 @@
+// Prism bugs our specs work around, each stated as Prism 5.16.0 behaves. A test here that fails after a Prism
+// upgrade means the bug is fixed: turn the test around and drop the workaround it names.
+import { afterEach, expect, test } from "vitest";
+import { getFreePort } from "../src/free-port.js";
+import { startPrism, type PrismMock } from "../src/prism.js";
+import { readPrismPackage } from "../src/prism-package.js";
+import { answers } from "../src/wait-until-answers.js";
+import { fixture } from "./helpers.js";
+
+let mock: PrismMock | undefined;
+afterEach(() => mock?.stop());
+
+test("the Prism these tests describe is 5.16.0", () => {
+  expect(readPrismPackage().version).toBe("5.16.0");
+});
+
+// Workaround: packages/core/test/wire/openapi.yaml types its optional array and object headers as strings.
+test("documents a known Prism bug: a request leaving out an optional array-typed header crashes the whole mock", async () => {
+  mock = await startPrism({ specPath: fixture("specs", "optional-array-header.yaml"), port: await getFreePort() });
+  const withHeader = await fetch(`${mock.url}/tags`, { headers: { "X-Tags": "a,b" } });
+  expect(withHeader.status).toBe(200);
+  expect(await withHeader.json()).toEqual({ ok: true });
+
+  await expect(fetch(`${mock.url}/tags`)).rejects.toThrow("fetch failed");
+
+  expect(await mock.exited).toEqual({ code: 1, signal: null });
+  expect(mock.log().join("\n")).toContain("TypeError: Cannot read properties of undefined (reading 'split')");
+  expect(await answers(mock.url)).toBe(false);
+});
+
+// Workaround: write a nullable string as `type: [string, "null"]`, or put `examples` inside the string branch.
+test('documents a known Prism bug: an `anyOf: [string, null]` property with schema-level `examples` is answered with "string"', async () => {
+  mock = await startPrism({ specPath: fixture("specs", "nullable-examples.yaml"), port: await getFreePort() });
+  const response = await fetch(`${mock.url}/note`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ title: "string", subtitle: "y" });
+});
