@@ -1,5 +1,3 @@
-import { ResponseReadError } from "./errors.js";
-
 /** The most bytes a response body may have, decoded, unless a client or call says otherwise: 10 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
@@ -56,9 +54,4 @@ export function exactBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
     ? (bytes.buffer as ArrayBuffer)
     : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-}
-
-/** A reader's `ResponseReadError` for a body over the limit. */
-export function tooLarge(error: BodyTooLargeError, title: string, method: string, status: number, init: { provider: string; requestId: string }) {
-  return new ResponseReadError(`${title} ${status} on ${method}: ${error.message}`, { ...init, status });
 }

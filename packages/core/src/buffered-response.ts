@@ -4,8 +4,6 @@ const decoder = new TextDecoder();
 
 /** On a buffered response: the bytes the transport read. */
 export const BODY_BYTES = Symbol.for("signhub.bodyBytes");
-/** On a buffered response: its body decoded as text. */
-export const BODY_TEXT = Symbol.for("signhub.bodyText");
 
 /**
  * A response whose body the transport has already read in full. Without user middleware (which is
@@ -20,9 +18,8 @@ export function bufferedResponse(response: Response, bytes: ArrayBuffer, rebuild
       headers: response.headers,
     });
   }
-  const buffered = response as Response & { [BODY_BYTES]: ArrayBuffer; [BODY_TEXT]: () => string };
+  const buffered = response as Response & { [BODY_BYTES]: ArrayBuffer };
   buffered[BODY_BYTES] = bytes;
-  buffered[BODY_TEXT] = bodyText;
   // Own properties shadow the body readers of Response.prototype for openapi-fetch's parsing of raw calls.
   buffered.text = bufferedText;
   buffered.json = bufferedJson;
@@ -32,9 +29,6 @@ export function bufferedResponse(response: Response, bytes: ArrayBuffer, rebuild
 }
 
 // Shared functions reading from `this`, so that buffering allocates no closures per call.
-function bodyText(this: { [BODY_BYTES]: ArrayBuffer }): string {
-  return decoder.decode(this[BODY_BYTES]);
-}
 async function bufferedText(this: { [BODY_BYTES]: ArrayBuffer }): Promise<string> {
   return decoder.decode(this[BODY_BYTES]);
 }
