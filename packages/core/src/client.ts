@@ -100,7 +100,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     secretHeaders,
-    extraSecrets: headerSecrets,
+    secrets,
     rebuildResponses: userMiddleware.length > 0,
     deadlines: deadlineKindFor(options.fetch !== undefined),
   });

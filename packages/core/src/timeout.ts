@@ -233,7 +233,7 @@ class DispatcherDeadline extends ClockEntry implements AttemptDeadline {
   readonly #fetch = globalThis.fetch;
   readonly #unwatch: (() => void) | undefined;
   /** Why the attempt ended early, once it has. */
-  #endedBy: unknown;
+  #endedBy: Error | undefined;
 
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
     super(timeoutMs);
@@ -242,13 +242,13 @@ class DispatcherDeadline extends ClockEntry implements AttemptDeadline {
   }
 
   protected stop(reason: unknown): void {
-    this.#endedBy = reason;
-    this.inFlight?.expire(reason instanceof Error ? reason : new DOMException(String(reason), "AbortError"));
+    this.#endedBy = reason instanceof Error ? reason : new DOMException(String(reason), "AbortError");
+    this.inFlight?.expire(this.#endedBy);
   }
 
   dispatch(options: unknown, handler: DispatchHandler): boolean {
     if (this.#endedBy !== undefined) {
-      handler.onError(this.#endedBy instanceof Error ? this.#endedBy : new DOMException(String(this.#endedBy), "AbortError"));
+      handler.onError(this.#endedBy);
       return false;
     }
     dispatchingFetch = this.#fetch;

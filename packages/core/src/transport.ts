@@ -48,8 +48,8 @@ export interface TransportConfig {
   maxResponseBytes: number;
   /** Names (lower case) of headers whose values are secrets: never carried across origins on a redirect. */
   secretHeaders?: ReadonlySet<string> | undefined;
-  /** Secret values beyond the auth's own (the values of secret headers): scrubbed from every error. */
-  extraSecrets?: readonly string[] | undefined;
+  /** Every secret value the client holds (the auth's, the secret headers'): scrubbed from every error. */
+  secrets(): readonly string[];
   /** Return a new `Response` (for user middleware) rather than the original one with its body buffered. */
   rebuildResponses: boolean;
   /** How an attempt's timeout stops it: see `startDeadline`. */
@@ -78,8 +78,6 @@ const readBytes: BodyReader<ArrayBuffer> = async (response, maxBytes) => exactBu
 // Redirects a GET or HEAD may follow before the chain is taken for a loop (fetch's own limit is 20).
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// Headers never carried to another origin (besides the secret-named ones and those the client names).
-const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
 
 /**
  * What sends every signhub request: request id, auth, timeout per attempt, retries with backoff for
@@ -88,8 +86,7 @@ const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "coo
  */
 export function createTransport(config: TransportConfig): Transport {
   checkCallOptions(config);
-  const { auth, extraSecrets = [] } = config;
-  const secrets = () => (extraSecrets.length ? [...(auth?.secrets() ?? []), ...extraSecrets] : (auth?.secrets() ?? []));
+  const { auth, secrets } = config;
 
   /** The `fetch` handed to openapi-fetch: the same sending, its answer a `Response` with the body buffered. */
   async function fetchFor(given: Request | OutgoingRequest): Promise<Response> {
@@ -210,11 +207,11 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  /** The headers without credentials: what may go to another origin. */
+  /** The headers without credentials (`Authorization`, `Cookie`, any named like a secret or marked one): what may go to another origin. */
   function withoutCredentials(headers: HeaderRecord): HeaderRecord {
     const kept: HeaderRecord = {};
     for (const name in headers) {
-      if (CREDENTIAL_HEADERS.has(name) || isSecretName(name) || config.secretHeaders?.has(name)) continue;
+      if (isSecretName(name) || config.secretHeaders?.has(name)) continue;
       setHeader(kept, name, headers[name]);
     }
     return kept;

@@ -125,6 +125,45 @@ describe("a hostile server", () => {
     expect(otherSeen).toEqual([{ authorization: undefined, apiKey: undefined }]);
   });
 
+  test.each(["ftp://files.example/x", "javascript:alert(1)", "http://[::1"])("a GET redirected to %s (not an http(s) URL) is a RedirectError, and not followed", async (location) => {
+    serve((_, res) => res.writeHead(302, { location }).end());
+    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(seen).toHaveLength(1);
+  });
+
+  test("a cross-origin redirect drops Cookie and Proxy-Authorization too", async () => {
+    let carried: string[] = [];
+    const watching = await loopback((req, res) => {
+      carried = Object.keys(req.headers);
+      res.writeHead(200, { "content-type": "application/json" }).end('{"id":"moved"}');
+    });
+    try {
+      serve((_, res) => res.writeHead(307, { location: `${watching.url}/things/1` }).end());
+      await client({ headers: { cookie: "session=s", "proxy-authorization": `Basic ${API_KEY}`, "x-trace": "t" } }).getThing({ params: { path: { id: "1" } } });
+      expect(carried).toContain("x-trace");
+      for (const name of ["authorization", "cookie", "proxy-authorization"]) expect(carried).not.toContain(name);
+    } finally {
+      await watching.close();
+    }
+  });
+
+  test("headers larger than the client accepts are a ResponseReadError, not retried", async () => {
+    serve((_, res) => res.writeHead(200, { "content-type": "application/json", "x-huge": "a".repeat(70_000) }).end("{}"));
+    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseReadError);
+    expect(seen).toHaveLength(1);
+  });
+
+  test("a maxResponseBytes that is not a whole number > 0 is a RangeError before anything is sent", async () => {
+    serve((_, res) => json(res, 200, { id: "1" }));
+    for (const maxResponseBytes of [0, -1, 1.5, Number.NaN]) {
+      expect(() => client({ maxResponseBytes })).toThrow(RangeError);
+      await expect(client().getThing({ params: { path: { id: "1" } }, maxResponseBytes })).rejects.toThrow(RangeError);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
   test("a header the client marks secret is not carried across origins either, and is scrubbed from errors", async () => {
     serve((_, res) => res.writeHead(302, { location: `${other.url}/things/1` }).end());
     otherSeen.length = 0;
