@@ -6,34 +6,35 @@
 
 type Watcher = (reason: unknown) => void;
 
-const watchers = new WeakMap<AbortSignal, Set<Watcher>>();
+const watchers = new WeakMap<AbortSignal, { watching: Set<Watcher>; listener: () => void }>();
 
 /**
  * Calls `watcher` with the signal's reason when it aborts (at once, if it has); returns the function that
- * stops watching. The signal's one listener stays until it aborts, and goes with the signal.
+ * stops watching. The signal has one listener while any call watches it, none once none does.
  */
 export function onCallerAbort(signal: AbortSignal, watcher: Watcher): () => void {
   if (signal.aborted) {
     watcher(signal.reason);
     return noop;
   }
-  let set = watchers.get(signal);
-  if (set === undefined) {
+  let entry = watchers.get(signal);
+  if (entry === undefined) {
     const watching = new Set<Watcher>();
-    set = watching;
-    watchers.set(signal, watching);
-    signal.addEventListener(
-      "abort",
-      () => {
-        watchers.delete(signal);
-        for (const each of watching) each(signal.reason);
-      },
-      { once: true },
-    );
+    const listener = () => {
+      watchers.delete(signal);
+      for (const each of watching) each(signal.reason);
+    };
+    entry = { watching, listener };
+    watchers.set(signal, entry);
+    signal.addEventListener("abort", listener, { once: true });
   }
-  set.add(watcher);
-  const watching = set;
-  return () => watching.delete(watcher);
+  const { watching, listener } = entry;
+  watching.add(watcher);
+  return () => {
+    if (!watching.delete(watcher) || watching.size > 0) return;
+    watchers.delete(signal);
+    signal.removeEventListener("abort", listener);
+  };
 }
 
 const noop = () => {};
