@@ -43,11 +43,16 @@ const unreadableCodes: Record<string, string> = {
   ERR_ZSTD_DECOMPRESSION_FAILED: "its compressed body is corrupt",
 };
 
+// Decoder error codes by prefix: zlib's (`Z_DATA_ERROR`), brotli's (`ERR__ERROR_FORMAT_PADDING_2`), zstd's.
+const corruptBodyCode = /^(Z_|ERR__ERROR_|ERR_BROTLI_|ZSTD_error|ERR_ZSTD_)/;
+
 /** Why a response cannot be read, when that would fail the same way on every attempt (never retried); else `undefined`. */
 export function unreadableReason(error: unknown): string | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code in unreadableCodes) return unreadableCodes[code];
+    if (typeof code !== "string") continue;
+    if (code in unreadableCodes) return unreadableCodes[code];
+    if (corruptBodyCode.test(code)) return "its compressed body is corrupt";
   }
   return undefined;
 }

@@ -57,11 +57,11 @@ export function redactBody(value: unknown, secrets: readonly string[] = [], extr
   return copy;
 }
 
-/** Headers as a plain object: secret ones redacted, known secrets scrubbed from the others. */
+/** Headers as a plain object: secret ones redacted, known secrets scrubbed from the others' names and values. */
 export function redactHeaders(headers: Headers, secrets: readonly string[] = []): Record<string, string> {
   const plain: Record<string, string> = {};
   headers.forEach((value, name) => {
-    plain[name] = isSecretName(name) ? REDACTED : scrubSecrets(value, secrets);
+    plain[scrubSecrets(name, secrets)] = isSecretName(name) ? REDACTED : scrubSecrets(value, secrets);
   });
   return plain;
 }

@@ -184,7 +184,8 @@ export function createTransport(config: TransportConfig): Transport {
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
       if (location === null) return response;
       response.body?.cancel().catch(() => {});
-      const shown = scrubSecrets(location, secrets());
+      // Never shown with userinfo (`user:password@`), which a server could fill with anything.
+      const shown = scrubSecrets(location.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, "$1[redacted]@"), secrets());
       const refuse = (why: string) =>
         new RedirectError(`${config.title} ${method} was answered ${response.status} to ${shown}: ${why}`, {
           provider: config.provider,
@@ -202,6 +203,7 @@ export function createTransport(config: TransportConfig): Transport {
         throw refuse("not followed: not a URL");
       }
       if (target.protocol !== "http:" && target.protocol !== "https:") throw refuse("not followed: not an http(s) URL");
+      if (target.username || target.password) throw refuse("not followed: it carries credentials");
       if (target.origin !== new URL(url).origin) headers = withoutCredentials(headers);
       url = target.href;
     }

@@ -1,8 +1,9 @@
 import { SignhubError } from "../errors.js";
 import type { Auth, TokenSource } from "./auth.js";
 
-// Enough to scrub tokens handed out during a refresh, bounded so a long-lived client does not grow.
-const REMEMBERED_TOKENS = 4;
+// Every token handed out recently, so that errors of calls still in flight scrub theirs (a token function
+// may return a new one per call); bounded so a long-lived client does not grow.
+const REMEMBERED_TOKENS = 1024;
 
 /**
  * `Authorization: Bearer <token>` on every attempt. A token function is called per request, and once

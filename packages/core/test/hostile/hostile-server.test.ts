@@ -133,6 +133,27 @@ describe("a hostile server", () => {
     expect(seen).toHaveLength(1);
   });
 
+  test("a GET redirected to a URL with credentials in it is a RedirectError that shows none of them", async () => {
+    serve((_, res) => res.writeHead(302, { location: `http://u:${API_KEY}@127.0.0.1:9/x` }).end());
+    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(seen).toHaveLength(1);
+    expectNoSecret(error);
+  });
+
+  test("a secret as a response header's name is scrubbed too", async () => {
+    serve((_, res) => json(res, 400, { code: "X" }, { [`x-${TOKEN}`]: "1" }));
+    expectNoSecret(await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e));
+  });
+
+  test("tokens from a token function are scrubbed from the errors of every call in flight", async () => {
+    serve((req, res) => json(res, 400, { code: "X", message: `bad ${req.headers.authorization}` }));
+    let n = 0;
+    const rotating = testClient({ baseUrl: server.url, token: () => `${TOKEN}-${n++}`, maxRetries: 0 });
+    const errors = await Promise.all(Array.from({ length: 12 }, () => rotating.getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e)));
+    for (const error of errors) expectNoSecret(error);
+  });
+
   test("a cross-origin redirect drops Cookie and Proxy-Authorization too", async () => {
     let carried: string[] = [];
     const watching = await loopback((req, res) => {
@@ -220,8 +241,8 @@ describe("a hostile server", () => {
     expect(error).toMatchObject({ status: 600 });
   });
 
-  test("a corrupt gzip body is a ResponseReadError, not retried", async () => {
-    serve((_, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(Buffer.from("not gzip at all, not at all")));
+  test.each(["gzip", "deflate", "br"])("a corrupt %s body is a ResponseReadError, not retried", async (encoding) => {
+    serve((_, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding }).end(Buffer.from("not compressed at all, not at all")));
     const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseReadError);
     expect(seen).toHaveLength(1);
