@@ -1,7 +1,7 @@
 import createClient, { removeTrailingSlash, type Client, type HeadersOptions, type Middleware, type ParseAs } from "openapi-fetch";
+import type { Dispatcher } from "undici";
 import type { Auth } from "./auth/auth.js";
 import { excerpt, parseJson } from "./body.js";
-import { BODY_BYTES } from "./buffered-response.js";
 import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js";
 import { headerRecordOf, mergeHeaderRecord, type HeaderRecord } from "./headers.js";
 import { compileOperation, type CallParams, type OperationRequest } from "./operation-request.js";
@@ -9,11 +9,12 @@ import { RESERVED_OPERATION_IDS, type OperationTable } from "./operation-spec.js
 import type { OperationMethods } from "./operations.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
 import { isSecretName, redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, exactBuffer, readBytesLimited, readTextLimited } from "./body-limit.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
+import { asHeaders, type Bytes, type Received } from "./received.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { compileResponses, InvalidBody, readSuccessBody, type ResponseReading } from "./response-body.js";
-import { deadlineKindFor } from "./timeout.js";
-import { createTransport, SENT_REQUEST_ID, type BodyReader, type FetchLike } from "./transport.js";
+import { EXCHANGE, type AnsweredResponse } from "./response-for.js";
+import { createTransport, type Exchange, type FetchLike } from "./transport.js";
 
 /** Options every signhub client takes. */
 export interface ClientOptions {
@@ -35,7 +36,17 @@ export interface ClientOptions {
    * `authorization`…): never carried to another origin on a redirect, scrubbed from every error.
    */
   secretHeaders?: string[];
-  /** The `fetch` to send with, called as `fetch(url, init)`. @default globalThis.fetch */
+  /**
+   * The undici dispatcher to send with (undici 7 or later): an `Agent` with its own pool or TLS options, a
+   * `ProxyAgent`, an `EnvHttpProxyAgent`, a `MockAgent` in tests.
+   * @default one undici `Agent` shared by every signhub client in the process
+   */
+  dispatcher?: Dispatcher;
+  /**
+   * A `fetch` to send with instead of a dispatcher, called as `fetch(url, init)`: for a test double (msw
+   * patches `globalThis.fetch`: pass `fetch: (url, init) => fetch(url, init)`) or another runtime's `fetch`.
+   * Requests, answers, limits and errors are the same. Not with `dispatcher`.
+   */
   fetch?: FetchLike;
   /** openapi-fetch middleware, run before signhub's transport on every request. */
   middleware?: Middleware[];
@@ -75,8 +86,7 @@ export type SignhubClient<Paths extends {}, Ops extends OperationTable> = Operat
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-type BufferedResponse = Response & { [BODY_BYTES]?: ArrayBuffer; [SENT_REQUEST_ID]?: string };
-type RawRequest = (method: string, path: string, init: unknown) => Promise<{ error?: unknown; response: BufferedResponse }>;
+type RawRequest = (method: string, path: string, init: unknown) => Promise<{ error?: unknown; response: AnsweredResponse }>;
 
 /** Builds a provider's client from its generated operation table. */
 export function createOperations<Paths extends {}, Ops extends OperationTable>(
@@ -91,18 +101,19 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   const secrets = () => (headerSecrets.length ? [...(auth?.secrets() ?? []), ...headerSecrets] : (auth?.secrets() ?? []));
   const secretNames = secretNameSet(provider.secretFields);
   const userMiddleware = options.middleware ?? [];
+  if (options.fetch !== undefined && options.dispatcher !== undefined) throw new TypeError("a client sends with a `fetch` or a `dispatcher`, not both");
   const transport = createTransport({
     provider: provider.provider,
     title,
     fetch: options.fetch,
+    dispatcher: options.dispatcher,
     auth,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     secretHeaders,
     secrets,
-    rebuildResponses: userMiddleware.length > 0,
-    deadlines: deadlineKindFor(options.fetch !== undefined),
+    realResponses: userMiddleware.length > 0,
   });
   const userBaseUrl = options.baseUrl === undefined ? undefined : removeTrailingSlash(options.baseUrl);
   const baseUrl = userBaseUrl ?? removeTrailingSlash(provider.baseUrl);
@@ -206,35 +217,23 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const { op } = call;
     checkParseAs(init.parseAs);
     if (userMiddleware.length === 0 && isDirectInit(init)) {
-      const sendable = directRequest(call, init);
-      if (init.parseAs !== undefined || call.readBytes) {
-        const { response, body, requestId } = await transport.send(sendable, readBytes);
-        return settle(call, response, body, requestId, init.parseAs, withResponse);
-      }
-      const { response, body, requestId } = await transport.send(sendable, call.read);
-      return settle(call, response, body, requestId, undefined, withResponse);
+      const { response, requestId } = await transport.send(directRequest(call, init));
+      return settle(call, response, requestId, init.parseAs, withResponse);
     }
     const { parseAs, ...rest } = init;
     // parseAs "stream" leaves a success body unread by openapi-fetch: the transport has buffered it already.
-    const { error, response } = await request(op.method, op.spec.path, { ...openapiFetchInit(op, rest), parseAs: "stream" });
-    const sent = response[SENT_REQUEST_ID];
-    if (!response.ok && response.status !== 304) throw errorFor(op, response, sent, error);
-    return settle(call, response, response[BODY_BYTES] ?? (await response.arrayBuffer()), sent, parseAs as ParseAs | undefined, withResponse);
+    const { response } = await request(op.method, op.spec.path, { ...openapiFetchInit(op, rest), parseAs: "stream" });
+    const { response: received, requestId } = await exchangeOf(response);
+    return settle(call, received, requestId, parseAs as ParseAs | undefined, withResponse);
   }
 
   /** The typed value of a response: the success body as the spec describes it, or the error thrown. */
-  function settle(
-    call: CompiledCall,
-    response: Response,
-    body: string | ArrayBuffer,
-    sentRequestId: string | undefined,
-    parseAs: ParseAs | undefined,
-    withResponse: boolean,
-  ): unknown {
+  function settle(call: CompiledCall, response: Received, sentRequestId: string | undefined, parseAs: ParseAs | undefined, withResponse: boolean): unknown {
     const { op } = call;
+    const { status, body } = response;
     // 304 Not Modified answers a conditional request: a success without content (RFC 9110 §15.4.5).
-    if (!response.ok && response.status !== 304) {
-      const text = typeof body === "string" ? body : decoder.decode(body);
+    if ((status < 200 || status > 299) && status !== 304) {
+      const text = decoder.decode(body);
       // As openapi-fetch reads an error body: parsed when JSON, else the text.
       const parsed = parseJson(text);
       throw errorFor(op, response, sentRequestId, parsed.ok ? parsed.value : text);
@@ -249,7 +248,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       data = readSuccessBody(call.responses, op.method, response, body, verify);
       if (data instanceof InvalidBody) invalidBody(op, response, data.text, requestIdOf(response, sentRequestId));
     }
-    return withResponse ? { data, status: response.status, headers: response.headers, requestId: requestIdOf(response, sentRequestId) } : data;
+    return withResponse ? { data, status: response.status, headers: asHeaders(response.headers), requestId: requestIdOf(response, sentRequestId) } : data;
   }
 
   /** A request id for an error: a server could echo a secret in `x-request-id`. */
@@ -258,7 +257,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   }
 
   /** The `InvalidResponseError` for a success whose body is not the JSON the spec promises. */
-  function invalidBody(op: OperationRequest, response: Response, text: string, requestId: string | undefined): never {
+  function invalidBody(op: OperationRequest, response: Received, text: string, requestId: string | undefined): never {
     const shown = excerpt(text, secrets());
     throw new InvalidResponseError(
       `${title} ${response.status} on ${op.method} ${op.spec.path}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
@@ -267,7 +266,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   }
 
   /** The typed error for a non-2xx response, its body parsed when JSON, as text when not. */
-  function errorFor(op: OperationRequest, response: Response, sentRequestId: string | undefined, error: unknown): ApiError {
+  function errorFor(op: OperationRequest, response: Received, sentRequestId: string | undefined, error: unknown): ApiError {
     const requestId = scrubbedRequestId(requestIdOf(response, sentRequestId));
     const isJson = typeof error === "object" && error !== null;
     provider.verifyBody?.(isJson ? error : undefined, { status: response.status, operationId: op.operationId, requestId });
@@ -301,10 +300,6 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const call: CompiledCall = {
       op,
       responses,
-      readBytes: responses.bytes,
-      // Text unless the body may be bytes to keep: a binary media type, or one the spec does not pin down.
-      read: (response, maxBytes) =>
-        response.status === responses.jsonStatus || responses.readsAsText(response) ? readTextLimited(response, maxBytes) : readBytes(response, maxBytes),
       template: `${op.server ?? baseUrl}${spec.path}`,
       checksRequired: spec.parameters?.some((p) => p.required && p.in !== "path" && p.in !== "header") ?? false,
       bodyRequired: spec.requestBody?.required ?? false,
@@ -326,9 +321,9 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const result = await request(method, path, { ...prepared, parseAs: "stream" });
     const { response } = result;
     if (!response.ok) return result;
-    const body = response[BODY_BYTES] ?? (await response.arrayBuffer());
-    const data = readSuccessBody(call.responses, call.op.method, response, body);
-    if (data instanceof InvalidBody) invalidBody(call.op, response, data.text, requestIdOf(response, response[SENT_REQUEST_ID]));
+    const { response: received, requestId } = await exchangeOf(response);
+    const data = readSuccessBody(call.responses, call.op.method, received, received.body);
+    if (data instanceof InvalidBody) invalidBody(call.op, received, data.text, requestIdOf(received, requestId));
     return { data, response };
   }
   methods.raw = withOperations(client, compiled, rawCall);
@@ -339,10 +334,6 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
 interface CompiledCall {
   op: OperationRequest;
   responses: ResponseReading;
-  /** Success bodies are read as bytes: a binary media type is declared. */
-  readBytes: boolean;
-  /** Reads a body as text where the spec or the server's label says it is text, else as bytes. */
-  read: BodyReader<string | ArrayBuffer>;
   /** The base URL and path, placeholders in braces. */
   template: string;
   /** Whether the operation has required query or cookie parameters. */
@@ -359,21 +350,30 @@ function checkParseAs(parseAs: unknown): void {
     throw new TypeError(`parseAs must be "json", "text", "blob", "arrayBuffer" or "stream", not ${String(parseAs)}`);
   }
 }
-const readBytes: BodyReader<ArrayBuffer> = async (response, maxBytes) => exactBuffer(await readBytesLimited(response, maxBytes));
 const decoder = new TextDecoder();
 
+/**
+ * The exchange a response openapi-fetch returned came from; for one a user middleware put in its place,
+ * the same read from that response.
+ */
+async function exchangeOf(response: AnsweredResponse): Promise<{ response: Received; requestId: string | undefined }> {
+  const exchange: Exchange | undefined = response[EXCHANGE];
+  if (exchange !== undefined) return exchange;
+  const { status, statusText, headers } = response;
+  return { response: { status, statusText, headers, body: new Uint8Array(await response.arrayBuffer()) }, requestId: undefined };
+}
+
 /** A success body in the form `parseAs` asks for (openapi-fetch's option): text, a Blob, an ArrayBuffer or a stream. */
-function asParsed(parseAs: ParseAs, response: Response, body: string | ArrayBuffer): unknown {
-  const bytes = () => (typeof body === "string" ? new TextEncoder().encode(body).buffer : body);
+function asParsed(parseAs: ParseAs, response: Received, body: Bytes): unknown {
   switch (parseAs) {
     case "text":
-      return typeof body === "string" ? body : decoder.decode(body);
+      return decoder.decode(body);
     case "blob":
-      return new Blob([bytes()], { type: response.headers.get("content-type") ?? "" });
+      return new Blob([body], { type: response.headers.get("content-type") ?? "" });
     case "arrayBuffer":
-      return bytes();
+      return body.slice().buffer;
     case "stream":
-      return new Blob([bytes()]).stream();
+      return new Blob([body]).stream();
     default:
       throw new TypeError(`parseAs must be "json", "text", "blob", "arrayBuffer" or "stream", not ${String(parseAs)}`);
   }
@@ -423,7 +423,7 @@ function withCookies(given: string | undefined, cookies: string): string {
 }
 
 /** The server's request id when it sent one, else the one signhub sent. */
-function requestIdOf(response: Response, sent: string | undefined): string | undefined {
+function requestIdOf(response: Omit<Received, "body">, sent: string | undefined): string | undefined {
   return response.headers.get(REQUEST_ID_HEADER) ?? sent;
 }
 

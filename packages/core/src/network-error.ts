@@ -1,3 +1,5 @@
+import { UnreadableBodyError } from "./body-limit.js";
+
 // Error codes Node, undici and the OS use when no complete response could be had.
 const networkCodes = new Set([
   "ECONNRESET",
@@ -30,6 +32,19 @@ export function isNetworkError(error: unknown): boolean {
     if (current instanceof TypeError && (current.message === "fetch failed" || current.message === "terminated")) return true;
   }
   return false;
+}
+
+/**
+ * `error` as an `UnreadableBodyError` of a response with `status` when it means the body cannot be read (too
+ * large, corrupt compression), the same way on every attempt; else `error` as it is.
+ */
+export function unreadableAt(error: unknown, status: number): unknown {
+  if (error instanceof UnreadableBodyError) {
+    error.status ??= status;
+    return error;
+  }
+  const reason = unreadableReason(error);
+  return reason === undefined ? error : new UnreadableBodyError(reason, { cause: error, status });
 }
 
 // Failures that repeat on every attempt: the response itself cannot be read.

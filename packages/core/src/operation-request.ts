@@ -136,6 +136,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
     spec,
     method: spec.method.toUpperCase(),
     policy: {
+      operationId,
       retrySafe: spec.retrySafe,
       // `security: []` (or only empty requirements) asks for no credentials (OpenAPI 3.1 §4.8.10).
       credentials: security === undefined || security.some((requirement) => requirement.length > 0),

@@ -9,6 +9,8 @@ export const OPERATION_POLICY = "signhubOperation";
 
 /** The transport's part of an operation's spec. */
 export interface OperationPolicy {
+  /** The operation's `operationId`, for errors about its request. */
+  readonly operationId: string;
   /** `x-signhub-retry.safe`; `undefined` for a request matching no operation (the method decides). */
   readonly retrySafe: boolean | undefined;
   /** `false` when the operation's `security` is empty: no credentials are sent. */

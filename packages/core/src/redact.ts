@@ -1,3 +1,4 @@
+import type { HeaderReader } from "./received.js";
 /** What replaces a secret wherever one would otherwise be shown. */
 export const REDACTED = "[redacted]";
 
@@ -58,7 +59,7 @@ export function redactBody(value: unknown, secrets: readonly string[] = [], extr
 }
 
 /** Headers as a plain object: secret ones redacted, known secrets scrubbed from the others' names and values. */
-export function redactHeaders(headers: Headers, secrets: readonly string[] = []): Record<string, string> {
+export function redactHeaders(headers: HeaderReader, secrets: readonly string[] = []): Record<string, string> {
   const plain: Record<string, string> = {};
   headers.forEach((value, name) => {
     plain[scrubSecrets(name, secrets)] = isSecretName(name) ? REDACTED : scrubSecrets(value, secrets);

@@ -1,5 +1,6 @@
 import { bodyKind, defaultMediaType, findDeclared, type BodyKind } from "./media-types.js";
 import type { OperationSpec } from "./operation-spec.js";
+import type { Bytes, Received } from "./received.js";
 
 /** What the spec declares for one status, worked out once: its media types, and the one when there is only one. */
 interface Declared {
@@ -13,16 +14,12 @@ interface Declared {
 
 /** How an operation's success bodies are read, worked out once per client from its `responses`. */
 export interface ResponseReading {
-  /** Whether a body may need its bytes untouched (a binary media type is declared): else it is read as text. */
-  readonly bytes: boolean;
   /** The first status the spec declares with JSON alone (`200`, say), whose body is always read as text. */
   readonly jsonStatus: number | undefined;
   /** What the spec declares for `jsonStatus`, looked up once. */
   readonly jsonDeclared: Declared | undefined;
   /** The responses the spec declares for `status`: exact, then its range (`2XX`), then `default`. */
   declared(status: number): Declared;
-  /** Whether a response's body can be read as text, losing nothing: the spec pins it to JSON or text, or the server labels it so. */
-  readsAsText(response: Response): boolean;
 }
 
 /** A success body that is not what the spec promises: an empty or unparseable body where JSON is promised. */
@@ -59,24 +56,10 @@ export function compileResponses(spec: OperationSpec): ResponseReading {
     .map(Number)
     .find((status) => declared(status).only === "json");
   return {
-    bytes: Object.values(responses).some((content) => Object.keys(content).some((type) => bodyKind(type) === "binary")),
     jsonStatus,
     jsonDeclared: jsonStatus === undefined ? undefined : declared(jsonStatus),
     declared,
-    readsAsText(response) {
-      const found = declared(response.status);
-      if (found.only === "json") return true;
-      const type = response.headers.get("content-type");
-      // Unlabelled: text where the spec declares the status (it is read as the spec's media type), else bytes.
-      return type === null ? found.types !== undefined : isTextual(type);
-    },
   };
-}
-
-/** Whether a media type's body is text in UTF-8 (JSON, `text/*` without another charset, a form). */
-function isTextual(mediaType: string): boolean {
-  const kind = bodyKind(mediaType);
-  return (kind === "json" || kind === "text" || kind === "form") && charsetOf(mediaType) === undefined;
 }
 
 /** The `charset` parameter of a media type, lower case, unless it is UTF-8 (RFC 9110 §8.3.2). */
@@ -86,8 +69,7 @@ function charsetOf(mediaType: string): string | undefined {
 }
 
 /** Text in the charset its media type names (UTF-8 when it names none, or one this runtime does not know). */
-function decodeText(body: string | ArrayBuffer, mediaType: string | null): string {
-  if (typeof body === "string") return body;
+function decodeText(body: Bytes, mediaType: string | null): string {
   const charset = mediaType === null ? undefined : charsetOf(mediaType);
   if (charset !== undefined) {
     try {
@@ -108,8 +90,8 @@ function decodeText(body: string | ArrayBuffer, mediaType: string | null): strin
 export function readSuccessBody(
   reading: ResponseReading,
   method: string,
-  response: Response,
-  body: string | ArrayBuffer,
+  response: Omit<Received, "body">,
+  body: Bytes,
   onJson?: (value: unknown) => void,
 ): unknown {
   const { status } = response;
@@ -133,11 +115,11 @@ export function readSuccessBody(
     mediaType = matched !== undefined ? (matched.includes("*") ? sent! : matched) : (defaultMediaType(types ?? []) ?? sent ?? "application/json");
     kind = bodyKind(mediaType);
   }
-  const empty = typeof body === "string" ? body === "" : body.byteLength === 0;
+  const empty = body.byteLength === 0;
 
   if (kind === "json") {
     if (empty) return types !== undefined && (declared.schemas[mediaType] ?? true) ? new InvalidBody("") : undefined;
-    const text = typeof body === "string" ? body : decoder.decode(body);
+    const text = decoder.decode(body);
     let value: unknown;
     try {
       value = JSON.parse(text);

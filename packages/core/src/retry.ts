@@ -25,7 +25,7 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  * How long to wait before retry number `retry` (0-based): the server's `retry-after-ms` or
  * `Retry-After` (seconds or an HTTP date) when sensible, else exponential backoff with jitter.
  */
-export function retryDelayMs(retry: number, headers?: Headers, now = Date.now(), random = Math.random): number {
+export function retryDelayMs(retry: number, headers?: Pick<Headers, "get">, now = Date.now(), random = Math.random): number {
   const fromServer = headers && serverDelayMs(headers, now);
   if (fromServer !== undefined) return fromServer;
   const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retry, MAX_RETRY_DELAY_MS);
@@ -33,7 +33,7 @@ export function retryDelayMs(retry: number, headers?: Headers, now = Date.now(),
   return base * (1 - random() * 0.25);
 }
 
-function serverDelayMs(headers: Headers, now: number): number | undefined {
+function serverDelayMs(headers: Pick<Headers, "get">, now: number): number | undefined {
   const ms = headers.get("retry-after-ms");
   if (ms !== null) {
     const value = Number.parseFloat(ms);

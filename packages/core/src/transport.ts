@@ -1,17 +1,21 @@
+import type { Dispatcher } from "undici";
 import type { Auth } from "./auth/auth.js";
-import { BodyTooLargeError, exactBuffer, readBytesLimited } from "./body-limit.js";
-import { bufferedResponse } from "./buffered-response.js";
-import { ConnectionError, RedirectError, ResponseReadError, SignhubError, TimeoutError } from "./errors.js";
+import { UnreadableBodyError } from "./body-limit.js";
+import { ACCEPT_ENCODING } from "./content-coding.js";
+import { AttemptDeadline } from "./deadline.js";
+import { defaultDispatcher, dispatchBody, dispatchExchange, type DispatchBody } from "./dispatch-exchange.js";
+import { ConnectionError, InvalidRequestError, RedirectError, ResponseReadError, SignhubError, TimeoutError } from "./errors.js";
+import { fetchExchange, type FetchLike } from "./fetch-exchange.js";
 import { setHeader, type HeaderRecord } from "./headers.js";
 import { isNetworkError, unreadableReason } from "./network-error.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
+import type { Received } from "./received.js";
 import { isSecretName, scrubSecrets } from "./redact.js";
 import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id.js";
+import { responseFor } from "./response-for.js";
 import { isRepeatSafe, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
-import { startDeadline, type AttemptDeadline, type DeadlineKind } from "./timeout.js";
 
-/** Set on every response the transport returns: the request id it was sent with. */
-export const SENT_REQUEST_ID = Symbol.for("signhub.requestId");
+export type { FetchLike };
 
 /** Per-call options of every operation method. */
 export interface CallOptions {
@@ -21,7 +25,8 @@ export interface CallOptions {
    */
   maxRetries?: number;
   /**
-   * How long one attempt may take, body included, before it fails with `TimeoutError`.
+   * How long one attempt may take, in milliseconds, from asking the token function to the last byte of the
+   * body, before it fails with `TimeoutError`.
    * @default the client's `timeoutMs`
    */
   timeoutMs?: number;
@@ -33,15 +38,14 @@ export interface CallOptions {
   maxResponseBytes?: number;
 }
 
-/** The `fetch` a transport sends with: the standard signature. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
 /** What a transport needs to know about its client. */
 export interface TransportConfig {
   provider: string;
   title: string;
-  /** The `fetch` to send with; the global one, read on every attempt, when none is given. */
+  /** A `fetch` to send with instead of a dispatcher. */
   fetch?: FetchLike | undefined;
+  /** The undici dispatcher to send with. @default one `Agent` shared by every client */
+  dispatcher?: Dispatcher | undefined;
   auth?: Auth | undefined;
   maxRetries: number;
   timeoutMs: number;
@@ -50,58 +54,52 @@ export interface TransportConfig {
   secretHeaders?: ReadonlySet<string> | undefined;
   /** Every secret value the client holds (the auth's, the secret headers'): scrubbed from every error. */
   secrets(): readonly string[];
-  /** Return a new `Response` (for user middleware) rather than the original one with its body buffered. */
-  rebuildResponses: boolean;
-  /** How an attempt's timeout stops it: see `startDeadline`. */
-  deadlines: DeadlineKind;
+  /** Give openapi-fetch a real `Response` (for user middleware) rather than a buffered stand-in. */
+  realResponses: boolean;
 }
 
-/** A request's final answer: the response, its body read in full, and the request id it was sent with. */
-export interface Exchange<Body> {
-  response: Response;
-  body: Body;
+/** A request's final answer, its body read in full, and the request id it was sent with. */
+export interface Exchange {
+  response: Received;
   requestId: string;
 }
 
-/** How a response's body is read in full, within `maxBytes` (see `readBytesLimited`): as text, say, or as bytes. */
-export type BodyReader<Body> = (response: Response, maxBytes: number) => Promise<Body>;
-
 /** How a client sends: `send` for its operation methods, `fetch` for openapi-fetch (`raw`, middleware). */
 export interface Transport {
-  send<Body>(request: Sendable, read: BodyReader<Body>): Promise<Exchange<Body>>;
+  send(request: Sendable): Promise<Exchange>;
   fetch(request: Request | OutgoingRequest): Promise<Response>;
 }
 
 const FIRST_TRY = Object.freeze({ refresh: false });
 const REFRESH = Object.freeze({ refresh: true });
-const readBytes: BodyReader<ArrayBuffer> = async (response, maxBytes) => exactBuffer(await readBytesLimited(response, maxBytes));
 // Redirects a GET or HEAD may follow before the chain is taken for a loop (fetch's own limit is 20).
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// RFC 9110 §5.1 (a token) and §5.5 (no CR, LF or NUL in a field value).
+const headerName = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+const unsafeValue = /[\0\r\n]/;
 
 /**
  * What sends every signhub request: request id, auth, timeout per attempt, retries with backoff for
  * requests safe to repeat, and a body read in full inside the attempt, so that a connection lost
- * mid-body is a `ConnectionError` (and retried) rather than a parse failure later.
+ * mid-body is a `ConnectionError` (and retried) rather than a parse failure later. It sends with an undici
+ * dispatcher, or with a `fetch` when the client is given one: the same requests, answers and errors.
  */
 export function createTransport(config: TransportConfig): Transport {
   checkCallOptions(config);
   const { auth, secrets } = config;
+  const customFetch = config.fetch;
+  const dispatcher = customFetch ? undefined : (config.dispatcher ?? defaultDispatcher());
 
   /** The `fetch` handed to openapi-fetch: the same sending, its answer a `Response` with the body buffered. */
   async function fetchFor(given: Request | OutgoingRequest): Promise<Response> {
     const request = given instanceof OutgoingRequest ? given : await OutgoingRequest.from(given);
-    const { response, body, requestId } = await send(request, readBytes);
-    // A status `Response` cannot carry (outside 200–599) keeps the original response: the client still types it.
-    const rebuild = config.rebuildResponses && response.status >= 200 && response.status <= 599;
-    const result = bufferedResponse(response, body, rebuild);
-    (result as Response & { [SENT_REQUEST_ID]?: string })[SENT_REQUEST_ID] = requestId;
-    return result;
+    return responseFor(await send(request), config.realResponses);
   }
 
   return { send, fetch: fetchFor };
 
-  async function send<Body>(request: Sendable, read: BodyReader<Body>): Promise<Exchange<Body>> {
+  async function send(request: Sendable): Promise<Exchange> {
     const { method, headers, signal: callerSignal } = request;
     const requestId = ensureRequestId(headers);
     checkCallOptions(request);
@@ -113,29 +111,41 @@ export function createTransport(config: TransportConfig): Transport {
     // An operation whose spec lists no security requirement is sent without credentials.
     const authorizer = policy?.credentials === false ? undefined : auth;
     const context = { provider: config.provider, requestId };
+    const invalid = (problem: string) =>
+      new InvalidRequestError(`${config.title} ${method} request: ${scrubSecrets(problem, secrets())}; nothing was sent`, { ...context, operationId: policy?.operationId ?? method });
+    checkHeaders(headers, invalid);
+    let body: BodyInit | DispatchBody = request.body;
+    if (dispatcher) {
+      if (!Object.hasOwn(headers, "accept-encoding")) headers["accept-encoding"] = ACCEPT_ENCODING;
+      if (body !== null && typeof body !== "string") body = await dispatchBody(body, headers);
+    }
     let refreshed = false;
 
     for (let retry = 0; ; ) {
-      const deadline = startDeadline(config.deadlines, timeoutMs, callerSignal);
-      let response: Response | undefined;
-      let body: Body;
+      const deadline = new AttemptDeadline(timeoutMs, callerSignal);
+      let response: Received | undefined;
       try {
         const authorizing = authorizer?.authorize(request, refreshed ? REFRESH : FIRST_TRY);
         // A token function that never settles still ends at the deadline, or at the caller's abort.
         if (authorizing) await deadline.race(authorizing);
-        response = await sendFollowing(request, deadline);
-        body = await deadline.settle(read(response, maxBytes));
+        // A header the token function wrote is checked as the caller's are.
+        if (authorizing) checkHeaders(headers, invalid);
+        response = await sendFollowing(request, body, deadline, maxBytes);
       } catch (error) {
         if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;
         // signhub's own errors (a redirect not followed, a bad token) say all there is: never retried.
         if (error instanceof SignhubError) throw error;
-        if (error instanceof BodyTooLargeError) {
-          throw new ResponseReadError(`${config.title} ${response?.status} ${method} response: ${error.message}`, { ...context, status: response?.status });
+        // Headers too large, a body over the limit or corrupt: the same on every attempt, never retried.
+        const unreadable = deadline.timedOut ? undefined : error instanceof UnreadableBodyError ? error : unreadableReason(error);
+        if (unreadable !== undefined) {
+          const { status, message, cause } = typeof unreadable === "string" ? { status: undefined, message: unreadable, cause: error } : unreadable;
+          throw new ResponseReadError(`${config.title}${status ? ` ${status}` : ""} ${method} response could not be read: ${message}`, {
+            ...context,
+            status,
+            cause: scrubError(cause, secrets()),
+          });
         }
-        const unreadable = unreadableReason(error);
-        if (unreadable !== undefined && !deadline.timedOut) {
-          throw new ResponseReadError(`${config.title} ${method} response could not be read: ${unreadable}`, { ...context, status: response?.status, cause: scrubError(error, secrets()) });
-        }
+        if ((error as { code?: unknown }).code === "UND_ERR_INVALID_ARG") throw invalid((error as Error).message);
         const failure = deadline.timedOut
           ? new TimeoutError(`${config.title} ${method} request timed out after ${timeoutMs} ms`, { ...context, timeoutMs })
           : isNetworkError(error)
@@ -159,31 +169,25 @@ export function createTransport(config: TransportConfig): Transport {
         await sleep(retryDelayMs(retry++, response.headers), callerSignal);
         continue;
       }
-      return { response, body, requestId };
+      return { response, requestId };
     }
   }
 
   /**
-   * One attempt's exchange, redirects handled here rather than by `fetch`: a GET or HEAD follows up to
-   * `MAX_REDIRECTS`, with no credentials carried to another origin; any other method's redirect is a
-   * `RedirectError`, as is a loop or a target that is not http(s).
+   * One attempt's exchange, redirects handled here: a GET or HEAD follows up to `MAX_REDIRECTS`, with no
+   * credentials carried to another origin; any other method's redirect is a `RedirectError`, as is a loop
+   * or a target that is not http(s).
    */
-  async function sendFollowing(request: Sendable, deadline: AttemptDeadline): Promise<Response> {
+  async function sendFollowing(request: Sendable, body: BodyInit | DispatchBody, deadline: AttemptDeadline, maxBytes: number): Promise<Received> {
     const { method } = request;
     let { url, headers } = request;
     for (let hops = 0; ; hops++) {
-      const init: RequestInit & { dispatcher?: unknown } = {
-        method,
-        headers,
-        body: hops === 0 ? request.body : null,
-        signal: deadline.signal,
-        redirect: "manual",
-      };
-      if (deadline.dispatcher) init.dispatcher = deadline.dispatcher;
-      const response = await deadline.settle(config.fetch ? config.fetch(url, init) : fetch(url, init));
+      const sent = hops === 0 ? body : null;
+      const response = customFetch
+        ? await fetchExchange(customFetch, url, method, headers, sent as BodyInit | null, deadline, maxBytes)
+        : await dispatchExchange(dispatcher!, url, method, headers, sent as DispatchBody, deadline, maxBytes);
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
       if (location === null) return response;
-      response.body?.cancel().catch(() => {});
       // Never shown with userinfo (`user:password@`), which a server could fill with anything.
       const shown = scrubSecrets(location.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, "$1[redacted]@"), secrets());
       const refuse = (why: string) =>
@@ -217,6 +221,14 @@ export function createTransport(config: TransportConfig): Transport {
       setHeader(kept, name, headers[name]);
     }
     return kept;
+  }
+}
+
+/** Throws the `InvalidRequestError` `invalid` makes for a header no request can carry: a name that is not a token, a value with CR, LF or NUL. */
+function checkHeaders(headers: HeaderRecord, invalid: (problem: string) => Error): void {
+  for (const name in headers) {
+    if (!headerName.test(name)) throw invalid(`the header name ${JSON.stringify(name.slice(0, 40))} is not an HTTP token`);
+    if (unsafeValue.test(headers[name]!)) throw invalid(`the ${name.slice(0, 40)} header's value has a CR, LF or NUL character`);
   }
 }
 

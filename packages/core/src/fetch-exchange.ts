@@ -1,0 +1,35 @@
+import { readBytesLimited } from "./body-limit.js";
+import type { AttemptDeadline } from "./deadline.js";
+import type { HeaderRecord } from "./headers.js";
+import { unreadableAt } from "./network-error.js";
+import type { Bytes, Received } from "./received.js";
+
+/** The `fetch` a client may be given: the standard signature. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * One HTTP exchange through a `fetch` the client was given (a test double, another runtime's): the same
+ * answer as a dispatcher's, the body counted after `fetch`'s decompression and stopped past `maxBytes`.
+ * The deadline settles the exchange even when that `fetch` ignores its signal.
+ */
+export async function fetchExchange(
+  fetch: FetchLike,
+  url: string,
+  method: string,
+  headers: HeaderRecord,
+  body: BodyInit | null,
+  deadline: AttemptDeadline,
+  maxBytes: number,
+): Promise<Received> {
+  const controller = new AbortController();
+  deadline.onEnd((reason) => controller.abort(reason));
+  // Redirects come back as answers: the transport decides which to follow.
+  const response = await deadline.race(fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" }));
+  let bytes: Bytes;
+  try {
+    bytes = await deadline.race(readBytesLimited(response, maxBytes));
+  } catch (error) {
+    throw unreadableAt(error, response.status);
+  }
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body: bytes };
+}
