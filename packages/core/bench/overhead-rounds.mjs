@@ -3,7 +3,8 @@
 // goes back to the parent.
 import { randomUUID } from "node:crypto";
 import createClient from "openapi-fetch";
-import { createIgnisignClient } from "../dist/index.js";
+import { request } from "undici";
+import { bearerAuth, createOperations } from "../dist/index.js";
 
 const { baseUrl, calls, rounds, contender } = JSON.parse(process.argv[2]);
 
@@ -13,7 +14,21 @@ const path = { appId: "app_bench", appEnv: "DEVELOPMENT", signerId: "66a7b5c4e1f
 const body = { firstName: "Camille", lastName: "Martin", email: "camille.martin@mail.test" };
 const url = `${baseUrl}/v4/applications/${path.appId}/envs/${path.appEnv}/signers/${path.signerId}`;
 
-const signhubClient = createIgnisignClient({ apiKey, baseUrl });
+// The table codegen writes for Ignisign's updateSigner, and a client as a provider package makes one.
+const operations = {
+  updateSigner: {
+    method: "put",
+    path: template,
+    retrySafe: true,
+    parameters: ["appId", "appEnv", "signerId"].map((name) => ({ name, in: "path", style: "simple", explode: false, required: true })),
+    requestBody: { required: true, content: { "application/json": {} } },
+    responses: { 200: { "application/json": true } },
+  },
+};
+const clientOf = (options) =>
+  createOperations(operations, { provider: "ignisign", title: "Ignisign", baseUrl, auth: bearerAuth(apiKey, "ignisign"), parseError: (body) => body }, options);
+const signhubClient = clientOf({});
+const signhubFetchClient = clientOf({ fetch: (url, init) => fetch(url, init) });
 const plainClient = createClient({ baseUrl, headers: { authorization: `Bearer ${apiKey}` } });
 
 const candidates = {
@@ -47,7 +62,17 @@ const candidates = {
     if (error) throw new Error("error");
     return data;
   },
+  "undici request()": async () => {
+    const response = await request(url, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
+    return response.body.json();
+  },
   "signhub client": () => signhubClient.updateSigner({ params: { path }, body }),
+  "signhub, given fetch": () => signhubFetchClient.updateSigner({ params: { path }, body }),
 };
 // Raw fetch and one contender: the code of one contender (openapi-fetch's serializers, say, which signhub
 // also uses) must not shape the JIT's view of another's.
