@@ -62,7 +62,13 @@ export function redactBody(value: unknown, secrets: readonly string[] = [], extr
 export function redactHeaders(headers: HeaderReader, secrets: readonly string[] = []): Record<string, string> {
   const plain: Record<string, string> = {};
   headers.forEach((value, name) => {
-    plain[scrubSecrets(name, secrets)] = isSecretName(name) ? REDACTED : scrubSecrets(value, secrets);
+    // Defined, not assigned: a header named `__proto__` stays a header rather than setting the prototype.
+    Object.defineProperty(plain, scrubSecrets(name, secrets), {
+      value: isSecretName(name) ? REDACTED : scrubSecrets(value, secrets),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
   return plain;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { InvalidRequestError } from "../../src/index.js";
-import { createWireClient, normalized, operationTable, recordingFetch, WIRE_TOKEN } from "./wire-client.js";
+import { createWireClient, normalized, operationTable, recordingDispatcher, recordingFetch, WIRE_TOKEN } from "./wire-client.js";
 
 // The values of OpenAPI 3.1 §4.8.12.4's style examples.
 const string = "blue";
@@ -136,6 +136,17 @@ describe("requests are written as the spec says", () => {
     expect(normalized(viaMiddleware.seen[0]!)).toEqual(normalized(direct.seen[0]!));
     expect(normalized(viaRaw.seen[0]!)).toEqual(normalized(direct.seen[0]!));
   });
+
+  test.each(cases)("$name: the same request by undici's dispatcher as by fetch", async ({ given }) => {
+    const byFetch = recordingFetch();
+    await given(createWireClient({ fetch: byFetch.fetch }));
+    const byDispatcher = recordingDispatcher();
+    await given(createWireClient({ dispatcher: byDispatcher.dispatcher }));
+    // By dispatcher signhub asks for compressed bodies itself (fetch adds its own Accept-Encoding later).
+    const sent = normalized(byDispatcher.seen[0]!);
+    sent.headers = sent.headers.filter(([name]) => name !== "accept-encoding");
+    expect(sent).toEqual(normalized(byFetch.seen[0]!));
+  });
 });
 
 describe("multipart bodies", () => {
@@ -167,6 +178,24 @@ describe("multipart bodies", () => {
     const { fetch, seen } = recordingFetch();
     await createWireClient({ fetch }).bodyMultipart({ body: { file: new Blob(["x"]) }, headers: { "content-type": "multipart/form-data" } });
     expect(seen[0]!.headers.find(([n]) => n === "content-type")?.[1]).toMatch(/^multipart\/form-data; boundary=/);
+  });
+  test.each([
+    ["a plain object", (c: ReturnType<typeof createWireClient>) => c.bodyMultipart({ body: { title: "Contract", tags: ["a", "b"], meta: { pages: 2 }, file: new Blob(["%PDF-1.7"]) } })],
+    ["a FormData", (c: ReturnType<typeof createWireClient>) => {
+      const form = new FormData();
+      form.append("file", new Blob(["x"]), "a.pdf");
+      return c.bodyMultipart({ body: form });
+    }],
+    ["a caller's bare multipart Content-Type", (c: ReturnType<typeof createWireClient>) => c.bodyMultipart({ body: { file: new Blob(["x"]) }, headers: { "content-type": "multipart/form-data" } })],
+  ])("%s: the same multipart request by undici's dispatcher as by fetch, boundary aside", async (_, given) => {
+    const byFetch = recordingFetch();
+    await given(createWireClient({ fetch: byFetch.fetch }));
+    const byDispatcher = recordingDispatcher();
+    await given(createWireClient({ dispatcher: byDispatcher.dispatcher }));
+    const sent = normalized(byDispatcher.seen[0]!);
+    sent.headers = sent.headers.filter(([name]) => name !== "accept-encoding");
+    expect(sent.body).toContain("Content-Disposition: form-data");
+    expect(sent).toEqual(normalized(byFetch.seen[0]!));
   });
 });
 
