@@ -71,7 +71,7 @@ describe("the spec's examples", () => {
 
   test.each(examples)("$name verifies with the key that should have signed it", ({ name, text }) => {
     const record = JSON.parse(text) as LedgerRecord;
-    expect(verifyRecord(record, { trustedKeys: EXAMPLES[name]!.trustedKeys })).toEqual({ valid: true });
+    expect(verifyRecord(record, { trustedKeys: EXAMPLES[name]!.trustedKeys })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
   test.each(examples.filter(({ name }) => EXAMPLES[name]!.pageFixture))(
@@ -86,7 +86,7 @@ describe("the spec's examples", () => {
     const list = JSON.parse(examples.find(({ name }) => name === "TestSignerFactorList")!.text) as LedgerRecord<unknown[]>;
     expect(list.data).toHaveLength(2);
     for (const factor of list.data) {
-      expect(verifyRecord(factor, { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] })).toEqual({ valid: true });
+      expect(verifyRecord(factor, { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] })).toEqual({ valid: true, encoding: "rfc8785" });
     }
   });
 
