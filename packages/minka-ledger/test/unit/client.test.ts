@@ -154,3 +154,18 @@ describe("verified responses", () => {
     await expect(createMinkaLedgerClient({ baseUrl, fetch }).getSignerFactor({ params: { path } })).resolves.toEqual(tampered);
   });
 });
+
+describe("the reason of an error body is an open string", () => {
+  test.each(["api.service-unavailable", "record.update-rejected", "ledger.a-reason-from-a-newer-ledger"])(
+    "a signed error with reason %s is thrown as the status's error, its reason as code",
+    async (reason) => {
+      const body = signRecord({ reason, detail: "Try again later." }, TEST_SYSTEM_KEY_PAIR);
+      const { fetch } = answer(503, body);
+      const error = await createMinkaLedgerClient({ baseUrl, fetch, trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey], maxRetries: 0 })
+        .getSignerFactor({ params: { path } })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "InternalServerError", status: 503, code: reason });
+      expect((error as Error).message).toBe(`Minka Ledger 503 ${reason} on GET /signers/{signer}/factors/{id}: Try again later.`);
+    },
+  );
+});
