@@ -2,7 +2,7 @@ import { expectNoSecrets } from "@signhub/contract";
 import { BadRequestError, IntegrityError, NotFoundError, REDACTED } from "@signhub/core";
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createMinkaLedgerClient, hashLedgerRequest, ledgerSignerAuth, MAX_RECORD_PROOFS, signRecord } from "../../src/index.js";
+import { createMinkaLedgerClient, createProof, hashLedgerRequest, ledgerSignerAuth, MAX_RECORD_PROOFS, signRecord } from "../../src/index.js";
 import { PAGE_SYSTEM_KEY, pageRecord } from "../fixtures/page-records.js";
 import { TEST_SIGNER_HANDLE, TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
@@ -168,4 +168,17 @@ describe("the reason of an error body is an open string", () => {
       expect((error as Error).message).toBe(`Minka Ledger 503 ${reason} on GET /signers/{signer}/factors/{id}: Try again later.`);
     },
   );
+});
+
+describe("adding a proof", () => {
+  test("POSTs one proof over the factor's current hash, and is not retried after a 503", async () => {
+    const current = pageRecord("update-signer-factor-200");
+    const proof = createProof(current.hash, TEST_SIGNER_KEY_PAIR, { moment: "2025-04-05T14:30:10.000Z", status: "active" });
+    const { fetch, seen } = answer(503, signRecord({ reason: "api.unexpected-error", detail: "Busy." }, TEST_SYSTEM_KEY_PAIR));
+    const client = createMinkaLedgerClient({ baseUrl, ledger: "tesla-bank", signer, fetch, maxRetries: 5 });
+    await expect(client.addSignerFactorProof({ params: { path }, body: proof })).rejects.toMatchObject({ status: 503, code: "api.unexpected-error" });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toBe(`${baseUrl}/signers/tesla-bank-admin/factors/signing-key/proofs`);
+    expect(JSON.parse(seen[0]!.body!)).toEqual(proof);
+  });
 });
