@@ -18,8 +18,8 @@ function submission(data) {
   return { hash, data, meta: { proofs: [createProof(hash, SIGNER, { moment: SUBMITTED })] } };
 }
 
-/** A stored record as the ledger returns it: the signer's proof plus the system proof. */
-function stored(luid, data) {
+/** A stored record as the ledger returns it: the signer's proof plus the system proof; `extra` adds meta fields. */
+function stored(luid, data, extra = {}, moment = STORED) {
   const { hash, meta } = submission(data);
   return {
     luid,
@@ -27,11 +27,12 @@ function stored(luid, data) {
     data,
     meta: {
       status: "created",
-      moment: STORED,
+      ...extra,
+      moment,
       owners: [SIGNER.publicKey],
       proofs: [
         { signer: SIGNER_HANDLE, ...meta.proofs[0] },
-        { signer: "system", ...createProof(hash, SYSTEM, { luid, moment: STORED }) },
+        { signer: "system", ...createProof(hash, SYSTEM, { luid, moment }) },
       ],
     },
   };
@@ -62,10 +63,47 @@ const backupKey = {
 const signingKeyRecord = stored("$snf.-01xT3stS1gn1ngK3y", signingKey);
 const backupKeyRecord = stored("$snf.-01xT3stB4ckupK3y0", backupKey);
 
+const rotatedKey = { ...signingKey, parent: signingKeyRecord.hash, custom: { title: "Test primary signing key, rotated" } };
+const ROTATED = "2025-04-05T14:30:05.050Z";
+const PROVED = "2025-04-05T14:30:10.000Z";
+const SYSTEM_LUID = "$snr.-01xT3stSyst3mK3y";
+const systemSignerData = { handle: "system", public: SYSTEM.publicKey, format: "ed25519-raw" };
+const systemSignerHash = hashRecordData(systemSignerData);
+
 const examples = {
+  TestSignerFactorWithProof: {
+    ...signingKeyRecord,
+    meta: {
+      ...signingKeyRecord.meta,
+      status: "active",
+      moment: "2025-04-05T14:30:10.020Z",
+      proofs: [
+        ...signingKeyRecord.meta.proofs,
+        { signer: SIGNER_HANDLE, ...createProof(signingKeyRecord.hash, SIGNER, { moment: PROVED, status: "active" }) },
+      ],
+    },
+  },
+  TestSignerFactorChanges: systemSigned(
+    [
+      stored("$snf.-01xT3stS1gn1ngK3y", rotatedKey, { action: "update", change: 2 }, ROTATED),
+      stored("$snf.-01xT3stS1gn1ngK3y", signingKey, { action: "create", change: 1 }),
+    ],
+    "2025-04-05T14:31:00.000Z",
+  ),
+  TestSystemSigner: {
+    luid: SYSTEM_LUID,
+    hash: systemSignerHash,
+    data: systemSignerData,
+    meta: {
+      status: "created",
+      moment: SUBMITTED,
+      owners: [SYSTEM.publicKey],
+      proofs: [{ signer: "system", ...createProof(systemSignerHash, SYSTEM, { luid: SYSTEM_LUID, moment: SUBMITTED }) }],
+    },
+  },
   TestCreateSignerFactorRequest: submission(signingKey),
   TestSignerFactor: signingKeyRecord,
-  TestSignerFactorList: systemSigned([signingKeyRecord, backupKeyRecord], "2025-04-05T14:31:00.000Z"),
+  TestSignerFactorList: { ...systemSigned([signingKeyRecord, backupKeyRecord], "2025-04-05T14:31:00.000Z"), page: { index: 0, limit: 20 } },
   TestParentHashInvalid: systemSigned(
     { reason: "crypto.parent-hash-invalid", detail: "Parent hash does not match the current record hash." },
     SUBMITTED,

@@ -1,10 +1,12 @@
-import { bearerAuth, createOperations, errorFields, type ClientOptions, type SignhubClient, type TokenSource } from "@signhub/core";
+import { bearerAuth, createOperations, errorFields, type ClientOptions, type OperationInit, type SignhubClient, type TokenSource } from "@signhub/core";
 import { mergeHeaders } from "openapi-fetch";
 import type { LedgerJwtOptions, LedgerSigner } from "./auth/types.js";
 import { changeSignerFactor, type ChangeSignerFactor } from "./change-signer-factor.js";
 import { operationTable } from "./generated/operations.js";
-import type { paths } from "./generated/schema.js";
+import type { components, paths } from "./generated/schema.js";
+import { iterateLedgerList, type IterateLedgerListOptions } from "./iterate-ledger-list.js";
 import { ledgerSignerAuth } from "./signer-auth.js";
+import { readSystemSignerKeys } from "./system-signer-keys.js";
 import { verifyLedgerResponses } from "./verify-responses.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
@@ -12,9 +14,26 @@ export { operationTable };
 export * from "./auth/index.js";
 export * from "./records/index.js";
 export type { ChangeSignerFactor } from "./change-signer-factor.js";
+export {
+  iterateLedgerList,
+  LedgerPagingError,
+  type IterateLedgerListOptions,
+  type LedgerListPage,
+  type LedgerPageRequest,
+} from "./iterate-ledger-list.js";
 export { ParentHashConflictError } from "./parent-conflict.js";
+export { readSystemSignerKeys } from "./system-signer-keys.js";
 export { ledgerSignerAuth } from "./signer-auth.js";
 export { verifyLedgerResponses } from "./verify-responses.js";
+
+/**
+ * A reason in the ledger's error body (`error.code`): one of the known ones, or any other string, as the ledger
+ * and its SDK add reasons over time.
+ */
+export type LedgerErrorReason = components["schemas"]["KnownLedgerErrorReason"] | (string & {});
+
+type ListSignerFactorsInit = OperationInit<paths, (typeof operationTable)["listSignerFactors"]>;
+type SignerFactorRecord = components["schemas"]["SignerFactorRecord"];
 
 /** Options of `createMinkaLedgerClient`. */
 export interface MinkaLedgerClientOptions extends ClientOptions {
@@ -36,10 +55,20 @@ export interface MinkaLedgerClientOptions extends ClientOptions {
   trustedKeys?: readonly string[];
 }
 
-/** A client of the Minka Ledger API v2: one method per operation, `raw`, and `changeSignerFactor`. */
+/**
+ * A client of the Minka Ledger API v2: one method per operation, `raw`, `changeSignerFactor`,
+ * `iterateSignerFactors` and `readSystemSignerKeys`.
+ */
 export type MinkaLedgerClient = SignhubClient<paths, typeof operationTable> & {
   /** Read, change, sign and write a signer factor, retrying when another writer changed it first. Needs `signer`. */
   changeSignerFactor(request: ChangeSignerFactor): ReturnType<typeof changeSignerFactor>;
+  /** Every factor of a signer, page after page of `listSignerFactors` (each page verified like any answer). */
+  iterateSignerFactors(init: ListSignerFactorsInit, options?: IterateLedgerListOptions): AsyncGenerator<SignerFactorRecord, void, undefined>;
+  /**
+   * The `system` signer's public keys (`GET /signers/system`), self-signature checked, to pin as `trustedKeys`.
+   * Trusting keys fetched over the network is your decision: see `readSystemSignerKeys`.
+   */
+  readSystemSignerKeys(init?: { signal?: AbortSignal }): Promise<string[]>;
 };
 
 /** Typed client for the Minka Ledger API v2, signing its requests and verifying the ledger's signed answers. */
@@ -66,6 +95,19 @@ export function createMinkaLedgerClient(options: MinkaLedgerClientOptions): Mink
     changeSignerFactor(request: ChangeSignerFactor) {
       if (!signer) throw new TypeError("changeSignerFactor needs the client's `signer` to sign the new version");
       return changeSignerFactor(client, signer, request);
+    },
+    iterateSignerFactors(init: ListSignerFactorsInit, iterateOptions?: IterateLedgerListOptions) {
+      return iterateLedgerList(
+        ({ index, limit }) =>
+          client.listSignerFactors({
+            ...init,
+            params: { ...init.params, query: { ...init.params.query, "page.index": index, "page.limit": limit } },
+          }),
+        iterateOptions,
+      );
+    },
+    readSystemSignerKeys(init?: { signal?: AbortSignal }) {
+      return readSystemSignerKeys(client, init);
     },
   });
 }

@@ -19,7 +19,7 @@ export interface PlumeryIdpConnectorClientOptions extends ClientOptions {
 /** A client of a Plumery identity-provider connector: one method per operation, plus `raw`. */
 export type PlumeryIdpConnectorClient = SignhubClient<paths, typeof operationTable>;
 
-/** Typed client for the Plumery identity-provider connector API (`/internal/v1/custom-auth:*`). */
+/** Typed client for the Plumery identity-provider connector API (`/internal/v1/custom-auth…`: custom signing and login). */
 export function createPlumeryIdpConnectorClient(options: PlumeryIdpConnectorClientOptions): PlumeryIdpConnectorClient {
   const { accessToken, ...rest } = options;
   return createOperations<paths, typeof operationTable>(

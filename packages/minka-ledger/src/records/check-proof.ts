@@ -16,7 +16,8 @@ export function checkProof(hash: string, proof: unknown): string | undefined {
   } catch {
     return "custom has no JSON form";
   }
-  if (expected !== digest) return "digest does not match";
+  // A proof made by Minka's SDK digests its own serialization of custom (see minkaSdkJson): accept either.
+  if (expected !== digest && (custom == null || proofDigest(hash, custom, "minka-sdk") !== digest)) return "digest does not match";
   const keyObject = publicKeyObject(publicKey);
   if (keyObject === undefined) return "public is not a base64 raw Ed25519 key";
   const signature = decodeSignatureBase64(result);

@@ -2,6 +2,7 @@ export { createProof, PROOF_METHOD } from "./create-proof.js";
 export { generateKeyPair } from "./generate-key-pair.js";
 export { hashRecordData } from "./hash-record-data.js";
 export { JsonValueError } from "./json-value.js";
+export { minkaSdkJson } from "./minka-sdk-json.js";
 export { proofDigest } from "./proof-digest.js";
 export { signRecord } from "./sign-record.js";
 export { verifyProof } from "./verify-proof.js";
@@ -11,6 +12,7 @@ export type {
   LedgerRecord,
   Proof,
   ProofCustom,
+  RecordEncoding,
   RecordMeta,
   VerifyRecordOptions,
   VerifyRecordResult,

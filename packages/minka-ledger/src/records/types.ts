@@ -48,5 +48,15 @@ export interface VerifyRecordOptions {
   trustedKeys?: readonly string[] | ReadonlySet<string>;
 }
 
-/** Outcome of `verifyRecord`; `reason` names the first check that failed. */
-export type VerifyRecordResult = { valid: true; reason?: undefined } | { valid: false; reason: string };
+/**
+ * How a record's `data` was written when it was hashed: `rfc8785`, RFC 8785 canonical JSON (what signhub signs
+ * with), or `minka-sdk`, as @minka/ledger-sdk writes it (RFC 8785 but for characters outside the Basic
+ * Multilingual Plane, escaped as `\uXXXX` pairs in strings longer than 100 UTF-16 units; see `minkaSdkJson`).
+ */
+export type RecordEncoding = "rfc8785" | "minka-sdk";
+
+/**
+ * Outcome of `verifyRecord`: when valid, `encoding` says which writing of `data` its `hash` matched; when not,
+ * `reason` names the first check that failed.
+ */
+export type VerifyRecordResult = { valid: true; encoding: RecordEncoding; reason?: undefined } | { valid: false; reason: string; encoding?: undefined };

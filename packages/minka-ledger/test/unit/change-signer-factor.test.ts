@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from "vitest";
-import { createMinkaLedgerClient, ParentHashConflictError, verifyRecord, type components } from "../../src/index.js";
+import { createMinkaLedgerClient, generateKeyPair, ParentHashConflictError, verifyRecord, type components } from "../../src/index.js";
 import { TEST_SIGNER_HANDLE, TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 import { fakeLedger } from "./fake-ledger.js";
 
@@ -47,4 +47,33 @@ test("gives up after maxAttempts with ParentHashConflictError carrying both hash
   expect(conflict.currentHash).toBe(ledger.current().hash);
   expect(conflict.currentHash).not.toBe(conflict.sentParent);
   expect(conflict).toMatchObject({ status: 422, code: "crypto.parent-hash-invalid", attempts: 2, name: "ParentHashConflictError" });
+});
+
+test("rotating a factor's key: pin the system key the ledger serves, then change the factor with every answer verified", async () => {
+  ledger = await fakeLedger({ ...factor, public: TEST_SIGNER_KEY_PAIR.publicKey });
+  // Bootstrap once, on a connection the operator trusts: the ledger's system key, self-signed.
+  const trustedKeys = await createMinkaLedgerClient({ baseUrl: ledger.baseUrl, ledger: "tesla-bank" }).readSystemSignerKeys();
+  expect(trustedKeys).toEqual([TEST_SYSTEM_KEY_PAIR.publicKey]);
+
+  const next = generateKeyPair();
+  const client = createMinkaLedgerClient({ baseUrl: ledger.baseUrl, ledger: "tesla-bank", signer, trustedKeys });
+  const rotated = await client.changeSignerFactor({
+    signer: "tesla-bank-admin",
+    id: "signing-key",
+    change: (data) => ({ ...data, public: next.publicKey, custom: { ...data.custom, title: "rotated" } }),
+  });
+  expect(rotated.data).toMatchObject({ public: next.publicKey, custom: { title: "rotated" } });
+  expect(verifyRecord(rotated, { trustedKeys })).toEqual({ valid: true, encoding: "rfc8785" });
+  expect(ledger.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+    "GET /v2/signers/system",
+    "GET /v2/signers/tesla-bank-admin/factors/signing-key",
+    "PUT /v2/signers/tesla-bank-admin/factors/signing-key",
+  ]);
+});
+
+test("with trustedKeys that are not the ledger's, the first read fails and nothing is written", async () => {
+  ledger = await fakeLedger(factor);
+  const client = createMinkaLedgerClient({ baseUrl: ledger.baseUrl, ledger: "tesla-bank", signer, trustedKeys: [generateKeyPair().publicKey] });
+  await expect(client.changeSignerFactor(retitle("v2"))).rejects.toMatchObject({ name: "IntegrityError", reason: "no proof by a trusted key" });
+  expect(ledger.writes).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { expectNoSecrets } from "@signhub/contract";
 import { BadRequestError, IntegrityError, NotFoundError, REDACTED } from "@signhub/core";
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createMinkaLedgerClient, hashLedgerRequest, ledgerSignerAuth, MAX_RECORD_PROOFS, signRecord } from "../../src/index.js";
+import { createMinkaLedgerClient, createProof, hashLedgerRequest, ledgerSignerAuth, MAX_RECORD_PROOFS, signRecord } from "../../src/index.js";
 import { PAGE_SYSTEM_KEY, pageRecord } from "../fixtures/page-records.js";
 import { TEST_SIGNER_HANDLE, TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
@@ -152,5 +152,33 @@ describe("verified responses", () => {
     tampered.hash = "0".repeat(64);
     const { fetch } = answer(200, tampered);
     await expect(createMinkaLedgerClient({ baseUrl, fetch }).getSignerFactor({ params: { path } })).resolves.toEqual(tampered);
+  });
+});
+
+describe("the reason of an error body is an open string", () => {
+  test.each(["api.service-unavailable", "record.update-rejected", "ledger.a-reason-from-a-newer-ledger"])(
+    "a signed error with reason %s is thrown as the status's error, its reason as code",
+    async (reason) => {
+      const body = signRecord({ reason, detail: "Try again later." }, TEST_SYSTEM_KEY_PAIR);
+      const { fetch } = answer(503, body);
+      const error = await createMinkaLedgerClient({ baseUrl, fetch, trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey], maxRetries: 0 })
+        .getSignerFactor({ params: { path } })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "InternalServerError", status: 503, code: reason });
+      expect((error as Error).message).toBe(`Minka Ledger 503 ${reason} on GET /signers/{signer}/factors/{id}: Try again later.`);
+    },
+  );
+});
+
+describe("adding a proof", () => {
+  test("POSTs one proof over the factor's current hash, and is not retried after a 503", async () => {
+    const current = pageRecord("update-signer-factor-200");
+    const proof = createProof(current.hash, TEST_SIGNER_KEY_PAIR, { moment: "2025-04-05T14:30:10.000Z", status: "active" });
+    const { fetch, seen } = answer(503, signRecord({ reason: "api.unexpected-error", detail: "Busy." }, TEST_SYSTEM_KEY_PAIR));
+    const client = createMinkaLedgerClient({ baseUrl, ledger: "tesla-bank", signer, fetch, maxRetries: 5 });
+    await expect(client.addSignerFactorProof({ params: { path }, body: proof })).rejects.toMatchObject({ status: 503, code: "api.unexpected-error" });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toBe(`${baseUrl}/signers/tesla-bank-admin/factors/signing-key/proofs`);
+    expect(JSON.parse(seen[0]!.body!)).toEqual(proof);
   });
 });

@@ -11,7 +11,8 @@ function systemSigned<T>(data: T, proofs: LedgerRecord["meta"]["proofs"] = [], l
 }
 
 /**
- * A loopback stand-in for one signer factor on a Minka ledger: GET reads it, PUT replaces it when
+ * A loopback stand-in for one signer factor on a Minka ledger, and its `system` signer at GET /signers/system
+ * (signed by its own TEST key): GET reads the factor, PUT replaces it when
  * `data.parent` is its current hash and answers a signed 422 `crypto.parent-hash-invalid` otherwise.
  * `interfere(n)` lets another writer change the factor after the n-th read.
  */
@@ -26,6 +27,10 @@ export async function fakeLedger(initial: Record<string, unknown>, interfere: (r
 
   const server = createServer(async (req, res) => {
     requests.push({ method: req.method!, url: req.url!, headers: req.headers });
+    if (req.method === "GET" && req.url!.endsWith("/signers/system")) {
+      const data = { handle: "system", public: TEST_SYSTEM_KEY_PAIR.publicKey, format: "ed25519-raw" };
+      return send(res, 200, systemSigned(data, [], "$snr.test-system"));
+    }
     if (req.method === "GET") {
       send(res, 200, current);
       if (interfere(++reads)) current = systemSigned({ ...current.data, parent: current.hash, custom: { by: "someone else", at: reads } }, [], current.luid);

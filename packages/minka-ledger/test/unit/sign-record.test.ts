@@ -64,14 +64,14 @@ describe("signRecord", () => {
     expect(record.hash).toBe(hashRecordData(data));
     expect(record.data).toBe(data);
     expect(record.meta.proofs).toHaveLength(1);
-    expect(verifyRecord(record, { trustedKeys: [TEST_SIGNER_KEY_PAIR.publicKey] })).toEqual({ valid: true });
+    expect(verifyRecord(record, { trustedKeys: [TEST_SIGNER_KEY_PAIR.publicKey] })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
   test("a record countersigned by a second key verifies with either key trusted", () => {
     const record = signRecord({ a: [1, 2, 3] }, TEST_SIGNER_KEY_PAIR);
     record.meta.proofs.push(createProof(record.hash, TEST_SYSTEM_KEY_PAIR, { luid: "$x.1", moment: "2025-04-05T14:30:00.050Z" }));
-    expect(verifyRecord(record, { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] })).toEqual({ valid: true });
-    expect(verifyRecord(record, { trustedKeys: [TEST_SIGNER_KEY_PAIR.publicKey] })).toEqual({ valid: true });
+    expect(verifyRecord(record, { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] })).toEqual({ valid: true, encoding: "rfc8785" });
+    expect(verifyRecord(record, { trustedKeys: [TEST_SIGNER_KEY_PAIR.publicKey] })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 });
 
@@ -80,7 +80,7 @@ describe("generateKeyPair", () => {
     const keyPair = generateKeyPair();
     expect(Buffer.from(keyPair.publicKey, "base64")).toHaveLength(32);
     expect(Buffer.from(keyPair.secretKey, "base64")).toHaveLength(32);
-    expect(verifyRecord(signRecord({ a: 1 }, keyPair), { trustedKeys: [keyPair.publicKey] })).toEqual({ valid: true });
+    expect(verifyRecord(signRecord({ a: 1 }, keyPair), { trustedKeys: [keyPair.publicKey] })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
   test("returns a different key pair each time", () => {

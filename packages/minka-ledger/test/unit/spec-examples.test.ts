@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { verifyRecord, type LedgerRecord } from "../../src/records/index.js";
-import { PAGE_ADMIN_KEY, PAGE_SYSTEM_KEY } from "../fixtures/page-records.js";
+import { verifyProof, verifyRecord, type LedgerRecord, type Proof } from "../../src/records/index.js";
+import { PAGE_ADMIN_KEY, PAGE_PROOF_HASH, PAGE_SYSTEM_KEY } from "../fixtures/page-records.js";
 import { TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
 const SPEC_URL = new URL("../../../../specs/minka-ledger/openapi.yaml", import.meta.url);
 const SPEC = readFileSync(SPEC_URL, "utf8");
 
-/** Whose key must have signed each example, and the page fixture it copies (if any). */
-const EXAMPLES: Record<string, { trustedKeys: string[]; pageFixture?: string }> = {
+/** Whose key must have signed each example, the page fixture it copies (if any), and the hash a bare proof signs. */
+const EXAMPLES: Record<string, { trustedKeys: string[]; pageFixture?: string; proofOf?: string }> = {
+  AddSignerFactorProofRequest: { trustedKeys: [PAGE_ADMIN_KEY], pageFixture: "add-signer-factor-proof-request", proofOf: PAGE_PROOF_HASH },
   UpdateSignerFactorRequest: { trustedKeys: [PAGE_ADMIN_KEY], pageFixture: "update-signer-factor-request" },
   UpdatedSignerFactor: { trustedKeys: [PAGE_SYSTEM_KEY], pageFixture: "update-signer-factor-200" },
   SchemaInvalid: { trustedKeys: [PAGE_SYSTEM_KEY], pageFixture: "error-400-record-schema-invalid" },
@@ -22,6 +23,9 @@ const EXAMPLES: Record<string, { trustedKeys: string[]; pageFixture?: string }> 
   TestSignerFactorList: { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] },
   TestParentHashInvalid: { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] },
   TestSignerFactorDuplicated: { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] },
+  TestSignerFactorWithProof: { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] },
+  TestSignerFactorChanges: { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] },
+  TestSystemSigner: { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] },
 };
 
 /**
@@ -70,8 +74,14 @@ describe("the spec's examples", () => {
   });
 
   test.each(examples)("$name verifies with the key that should have signed it", ({ name, text }) => {
-    const record = JSON.parse(text) as LedgerRecord;
-    expect(verifyRecord(record, { trustedKeys: EXAMPLES[name]!.trustedKeys })).toEqual({ valid: true });
+    const { trustedKeys, proofOf } = EXAMPLES[name]!;
+    if (proofOf !== undefined) {
+      const proof = JSON.parse(text) as Proof;
+      expect(trustedKeys).toContain(proof.public);
+      expect(verifyProof(proofOf, proof)).toBe(true);
+      return;
+    }
+    expect(verifyRecord(JSON.parse(text) as LedgerRecord, { trustedKeys })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
   test.each(examples.filter(({ name }) => EXAMPLES[name]!.pageFixture))(
@@ -82,17 +92,25 @@ describe("the spec's examples", () => {
     },
   );
 
-  test("every factor in the list example verifies with the test system key", () => {
-    const list = JSON.parse(examples.find(({ name }) => name === "TestSignerFactorList")!.text) as LedgerRecord<unknown[]>;
+  test.each(["TestSignerFactorList", "TestSignerFactorChanges"])("every record in the %s example verifies with the test system key", (listName) => {
+    const list = JSON.parse(examples.find(({ name }) => name === listName)!.text) as LedgerRecord<unknown[]>;
     expect(list.data).toHaveLength(2);
     for (const factor of list.data) {
-      expect(verifyRecord(factor, { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] })).toEqual({ valid: true });
+      expect(verifyRecord(factor, { trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] })).toEqual({ valid: true, encoding: "rfc8785" });
     }
+  });
+
+  test("the changes example lists the update before the create, the update's parent being the create's hash", () => {
+    const changes = JSON.parse(examples.find(({ name }) => name === "TestSignerFactorChanges")!.text) as LedgerRecord<{ parent?: string }[]>;
+    const [update, create] = changes.data as unknown as LedgerRecord<{ parent?: string }>[];
+    expect([update!.meta.action, create!.meta.action]).toEqual(["update", "create"]);
+    expect(update!.data.parent).toBe(create!.hash);
   });
 
   test("no generated example is signed by the page's keys, nor a page example by a test key", () => {
     for (const { name, text } of examples) {
-      const publicKeys = (JSON.parse(text) as LedgerRecord).meta.proofs.map((proof) => proof.public);
+      const parsed = JSON.parse(text) as LedgerRecord | Proof;
+      const publicKeys = "meta" in parsed ? parsed.meta.proofs.map((proof) => proof.public) : [parsed.public];
       const isPage = EXAMPLES[name]!.pageFixture !== undefined;
       const testKeys = [TEST_SYSTEM_KEY_PAIR.publicKey, TEST_SIGNER_KEY_PAIR.publicKey];
       expect(publicKeys.some((key) => testKeys.includes(key))).toBe(!isPage);

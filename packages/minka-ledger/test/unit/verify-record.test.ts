@@ -30,12 +30,13 @@ function flipCharacter(text: string, index: number): string {
 
 describe("the page's genuine records", () => {
   test.each(PAGE_RESPONSES)("%s verifies with the page's system key trusted", (name) => {
-    expect(verifyRecord(pageRecord(name), { trustedKeys: [PAGE_SYSTEM_KEY] })).toEqual({ valid: true });
+    expect(verifyRecord(pageRecord(name), { trustedKeys: [PAGE_SYSTEM_KEY] })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
   test("the request body verifies with tesla-bank-admin's key trusted", () => {
     expect(verifyRecord(pageRecord("update-signer-factor-request"), { trustedKeys: [PAGE_ADMIN_KEY] })).toEqual({
       valid: true,
+      encoding: "rfc8785",
     });
   });
 
@@ -43,17 +44,17 @@ describe("the page's genuine records", () => {
     const record = storedFactor();
     expect(record.meta.proofs[0].public).toBe(PAGE_ADMIN_KEY);
     expect(verifyProof(record.hash, record.meta.proofs[0])).toBe(true);
-    expect(verifyRecord(record, { trustedKeys: new Set([PAGE_ADMIN_KEY]) })).toEqual({ valid: true });
+    expect(verifyRecord(record, { trustedKeys: new Set([PAGE_ADMIN_KEY]) })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
   test("a record verifies without trustedKeys when every proof holds", () => {
-    expect(verifyRecord(storedFactor())).toEqual({ valid: true });
+    expect(verifyRecord(storedFactor())).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
   test("the ledger-added signer field is not signed, so changing it keeps the record valid", () => {
     const record = storedFactor();
     record.meta.proofs[1].signer = "someone-else";
-    expect(verifyRecord(record, { trustedKeys: [PAGE_SYSTEM_KEY] })).toEqual({ valid: true });
+    expect(verifyRecord(record, { trustedKeys: [PAGE_SYSTEM_KEY] })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 });
 
@@ -122,14 +123,14 @@ describe("cost: which proofs are trusted is decided before any signature is chec
 
   test("one proof over MAX_RECORD_PROOFS is refused; a record with MAX_RECORD_PROOFS is read", () => {
     const atBound = withProofs(["admin", "system", ...Array<"admin">(MAX_RECORD_PROOFS - 2).fill("admin")]);
-    expect(verifyRecord(atBound, { trustedKeys })).toEqual({ valid: true });
+    expect(verifyRecord(atBound, { trustedKeys })).toEqual({ valid: true, encoding: "rfc8785" });
     atBound.meta.proofs.push(atBound.meta.proofs[0]!);
     expect(verifyRecord(atBound, { trustedKeys })).toEqual({ valid: false, reason: "record has 65 proofs, more than the 64 verified" });
   });
 
   test("with trustedKeys, only the trusted proofs' signatures are checked", () => {
     const record = withProofs(["admin", "system", ...Array<"admin">(MAX_RECORD_PROOFS - 2).fill("admin")]);
-    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: true });
+    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: true, encoding: "rfc8785" });
     expect(signatureChecks).toHaveBeenCalledTimes(1);
   });
 
@@ -141,7 +142,7 @@ describe("cost: which proofs are trusted is decided before any signature is chec
   test("with trustedKeys, a broken proof by an untrusted key is not read, so the record stays valid", () => {
     const record = storedFactor();
     record.meta.proofs[0].result = flipCharacter(record.meta.proofs[0].result, 5);
-    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: true });
+    expect(verifyRecord(record, { trustedKeys })).toEqual({ valid: true, encoding: "rfc8785" });
     expect(verifyRecord(record)).toEqual({ valid: false, reason: "proof 0 signature invalid" });
   });
 });

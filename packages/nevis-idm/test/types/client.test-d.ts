@@ -29,3 +29,16 @@ test("the access token may be a function, sync or async", () => {
   createNevisIdmClient({ baseUrl: "https://x.getnevis.net", accessToken: () => "t" });
   createNevisIdmClient({ baseUrl: "https://x.getnevis.net", accessToken: async ({ forceRefresh }) => (forceRefresh ? "new" : "cached") });
 });
+
+test("creating a mobile signature needs identificator, msspIdentifier and msisdn", () => {
+  expectTypeOf(
+    client.createMobileSignature({ params: { path }, body: { identificator: "4179", msspIdentifier: "http://mssp.test", msisdn: "+4179" } }),
+  ).resolves.toEqualTypeOf<components["schemas"]["MobileSignature"]>();
+  // @ts-expect-error msisdn is mandatory on create
+  client.createMobileSignature({ params: { path }, body: { identificator: "4179", msspIdentifier: "http://mssp.test" } });
+});
+
+test("reading resolves to the credential and deleting to undefined", () => {
+  expectTypeOf(client.getMobileSignature({ params: { path } })).resolves.toEqualTypeOf<components["schemas"]["MobileSignature"]>();
+  expectTypeOf(client.deleteMobileSignature({ params: { path } })).resolves.toEqualTypeOf<undefined>();
+});

@@ -22,3 +22,20 @@ test("a wrongly typed body field does not compile", () => {
   // @ts-expect-error correlationId is a string
   client.confirmCustomSigning({ body: { correlationId: 42 } });
 });
+
+test("init-signature resolves to undefined (204), its action is any string", () => {
+  expectTypeOf(
+    client.initiateCustomSignature({ body: { correlationId: "c1", signatureContextData: { dataToSign: { username: "u1", action: "PAYMENT", nonce: "n1" } } } }),
+  ).resolves.toEqualTypeOf<undefined>();
+});
+
+test("the login initiation resolves to the redirectUrl, the status check to a union of statuses", () => {
+  expectTypeOf(client.initiateIdentityProviderAuthentication({ body: { correlationId: "c1" } }))
+    .resolves.toHaveProperty("redirectUrl")
+    .toEqualTypeOf<string | undefined>();
+  expectTypeOf(client.checkIdentityProviderAuthenticationStatus({ params: { query: { correlationId: "c1" } } }))
+    .resolves.toHaveProperty("status")
+    .toEqualTypeOf<"PENDING" | "SUCCESS" | "FAILED" | undefined>();
+  // @ts-expect-error the status check takes correlationId in the query, not a body
+  client.checkIdentityProviderAuthenticationStatus({ params: { query: { correlationId: "c1" } }, body: { correlationId: "c1" } });
+});
