@@ -29,8 +29,8 @@ export { parseIgnisignError } from "./errors.js";
 
 /** Options of `createIgnisignClient`. */
 export interface IgnisignClientOptions extends ClientOptions {
-  /** The application's API key for one environment (`skv2_…`), sent as `Authorization: Bearer`. */
   // `IgnisignAppApiKey` keeps a key written as a literal from widening, so that its application is typed as known.
+  /** The application's API key for one environment (`skv2_…`), sent as `Authorization: Bearer`. */
   apiKey: IgnisignAppApiKey | (string & {});
   /**
    * The application every call is for, unless a call passes its own `appId`.
