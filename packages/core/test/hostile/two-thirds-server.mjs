@@ -8,4 +8,6 @@ const server = createServer((req, res) => {
   if (count++ % 3 === 2) return;
   res.writeHead(200, { "content-type": "application/json" }).end('{"id":"1"}');
 });
-server.listen(0, "127.0.0.1", () => process.send(server.address().port));
+// A backlog for 10,000 connections arriving at once (the kernel caps it at net.core.somaxconn), so that
+// none waits out a dropped SYN.
+server.listen({ port: 0, host: "127.0.0.1", backlog: 16_384 }, () => process.send(server.address().port));
