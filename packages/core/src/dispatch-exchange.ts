@@ -13,7 +13,8 @@ let sharedAgent: Agent | undefined;
  * process, which keeps a pool of keep-alive connections per origin (idle ones never hold the process open).
  */
 export function defaultDispatcher(): Dispatcher {
-  return (sharedAgent ??= new Agent());
+  sharedAgent ??= new Agent();
+  return sharedAgent;
 }
 
 /** A request body as a dispatcher takes it. */

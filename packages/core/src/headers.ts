@@ -57,8 +57,7 @@ export function setHeader(record: HeaderRecord, name: string, value: unknown): v
 /** Adds `value` to `name` (lowercase), after any value it has, as `Headers.append` does. */
 export function appendHeader(record: HeaderRecord, name: string, value: unknown): void {
   const existing = Object.hasOwn(record, name) ? record[name] : undefined;
-  if (existing === undefined) return setHeader(record, name, value);
-  setHeader(record, name, `${existing}${name === "cookie" ? "; " : ", "}${headerValue(value)}`);
+  setHeader(record, name, existing === undefined ? value : `${existing}${name === "cookie" ? "; " : ", "}${headerValue(value)}`);
 }
 
 /** The value `Headers` would keep: a string without leading or trailing HTTP whitespace. */

@@ -80,7 +80,8 @@ type SuccessBody<O> = { [S in keyof Responses<O> & SuccessStatus]: ResponseBody<
 export type OperationResult<Paths, Op extends OperationSpec> = Op["method"] extends "head"
   ? undefined
   : IsAny<OperationOf<Paths, Op>> extends true
-    ? any
+    ? // biome-ignore lint/suspicious/noExplicitAny: an untyped client's results stay as loose as its paths
+      any
   : [SuccessBody<OperationOf<Paths, Op>>] extends [never]
     ? unknown
     : SuccessBody<OperationOf<Paths, Op>>;

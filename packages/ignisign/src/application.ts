@@ -71,10 +71,15 @@ function withPathDefaults(init: Record<string, unknown> | undefined, defaults: r
   const params = (init?.params ?? {}) as Record<string, unknown>;
   const path = (params.path ?? {}) as Record<string, unknown>;
   let filledPath: Record<string, unknown> | undefined;
-  for (const [name, value] of defaults) if (path[name] === undefined) (filledPath ??= { ...path })[name] = value;
+  for (const [name, value] of defaults) {
+    if (path[name] !== undefined) continue;
+    filledPath ??= { ...path };
+    filledPath[name] = value;
+  }
   return filledPath === undefined ? init : { ...init, params: { ...params, path: filledPath } };
 }
 
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the type a key that may be left out is assignable from
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type Loosen<Path, K extends PropertyKey> = Omit<Path, K> & Partial<Pick<Path, K & keyof Path>>;
 type LoosenParameters<P, K extends PropertyKey> = P extends { path: infer Path }

@@ -22,7 +22,8 @@ export function contractCall(spec: LoadedSpec, op: OperationEntry): string {
   const params: Record<string, Record<string, unknown>> = {};
   for (const parameter of parameters.values()) {
     if (parameter.in !== "path" && !parameter.required) continue;
-    (params[parameter.in] ??= {})[parameter.name] = parameterExample(spec, parameter);
+    params[parameter.in] ??= {};
+    params[parameter.in]![parameter.name] = parameterExample(spec, parameter);
   }
   const parts = Object.keys(params).length ? [`params: ${JSON.stringify(params)}`] : [];
   const body = operation.requestBody && requestBodyExample(spec, operation.requestBody);

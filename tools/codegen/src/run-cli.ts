@@ -18,9 +18,10 @@ Relative paths are relative to the current folder.`;
 
 /** signhub-codegen's command line: prints as it goes and returns the exit code. */
 export async function runCli(args: string[], cwd: string): Promise<number> {
-  let parsed;
+  const options = { spec: { type: "string" }, out: { type: "string" } } as const;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>;
   try {
-    parsed = parseArgs({ args, options: { spec: { type: "string" }, out: { type: "string" } }, allowPositionals: true });
+    parsed = parseArgs({ args, options, allowPositionals: true });
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }

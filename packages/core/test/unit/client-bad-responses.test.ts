@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  ApiError,
+  type ApiError,
   BadRequestError,
   ConnectionError,
   InternalServerError,

@@ -16,7 +16,6 @@ export const operations = {
 /** A client of the tiny provider, with `{ code, message }` error bodies. */
 export function testClient(options: ClientOptions & { token?: TokenSource } = {}) {
   const { token, ...rest } = options;
-  // biome-ignore lint: the test provider has no generated paths type
   return createOperations<any, typeof operations>(
     operations,
     {

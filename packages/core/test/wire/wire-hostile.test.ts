@@ -5,7 +5,6 @@ import { createWireClient, normalized, operationTable, recordingFetch, WIRE_TOKE
 import type { paths } from "./generated/schema.js";
 
 type Client = ReturnType<typeof createWireClient>;
-// biome-ignore lint: hostile inputs are not what the types allow
 const any = (value: unknown) => value as any;
 const viaMiddleware = { middleware: [{ onRequest: () => undefined }] };
 

@@ -107,7 +107,7 @@ describe("minkaSdkJson writes what safe-stable-stringify 2.4.1 writes", () => {
   });
 
   test("refuses what has no JSON form, as canonicalJson does", () => {
-    expect(() => minkaSdkJson({ note: "\ud83d" + "a".repeat(120) })).toThrow(JsonValueError);
+    expect(() => minkaSdkJson({ note: `\ud83d${"a".repeat(120)}` })).toThrow(JsonValueError);
     expect(() => minkaSdkJson({ n: 1n })).toThrow(new JsonValueError("value.n", "a BigInt"));
     expect(() => minkaSdkJson({ a: undefined }, "data")).toThrow(new JsonValueError("data.a", "undefined"));
   });
@@ -135,7 +135,7 @@ describe("verification with either writing", () => {
     expect(proof.digest).toBe(proofDigest(recordHash, custom, "minka-sdk"));
     expect(proof.digest).not.toBe(proofDigest(recordHash, custom));
     expect(verifyProof(recordHash, proof)).toBe(true);
-    expect(verifyProof(recordHash, { ...proof, custom: { ...custom, note: "c" + custom.note.slice(1) } })).toBe(false);
+    expect(verifyProof(recordHash, { ...proof, custom: { ...custom, note: `c${custom.note.slice(1)}` } })).toBe(false);
   });
 
   test("an RFC 8785 record with a long non-BMP string verifies as rfc8785, without the SDK's writing", () => {
