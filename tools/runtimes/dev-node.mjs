@@ -11,9 +11,7 @@ if (minimum === undefined) throw new Error(`package.json engines.node should rea
 const major = readFileSync(join(repoRoot, ".nvmrc"), "utf8").trim();
 
 try {
-  const node = isAtLeast(process.version, minimum)
-    ? process.execPath
-    : installNode(major, { accept: (version) => isAtLeast(version, minimum) });
+  const node = isAtLeast(process.version, minimum) ? process.execPath : installNode(major, { accept: (version) => isAtLeast(version, minimum) });
   process.stdout.write(`${dirname(node)}\n`);
 } catch (error) {
   process.stderr.write(`${error.message}\n`);

@@ -6,7 +6,7 @@
 //
 //   node tools/runtimes/test-runtimes.mjs [--node 20,22] [package…]
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -71,9 +71,7 @@ process.exitCode = failedRuns > 0 ? 1 : 0;
 /** The development Node (.nvmrc), installed into the cache, at least what Prism's `engines.node` asks for. */
 function installPrismNode() {
   const major = readFileSync(join(repoRoot, ".nvmrc"), "utf8").trim();
-  const prismPackage = createRequire(join(repoRoot, "tools", "mock", "package.json")).resolve(
-    "@stoplight/prism-cli/package.json",
-  );
+  const prismPackage = createRequire(join(repoRoot, "tools", "mock", "package.json")).resolve("@stoplight/prism-cli/package.json");
   const range = JSON.parse(readFileSync(prismPackage, "utf8")).engines?.node ?? "";
   const minimum = /^>=\s*(\d+\.\d+\.\d+)$/.exec(range)?.[1] ?? "0.0.0";
   return installNode(major, { accept: (version) => isAtLeast(version, minimum) });

@@ -20,7 +20,13 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const FORKS = Number(process.env.BENCH_FORKS ?? 6);
 const TARGET = 0.75;
-const CONTENDERS = process.env.BENCH_CONTENDERS?.split(",") ?? ["signhub client", "signhub, given fetch", "undici request()", "fetch + id, timeout", "openapi-fetch"];
+const CONTENDERS = process.env.BENCH_CONTENDERS?.split(",") ?? [
+  "signhub client",
+  "signhub, given fetch",
+  "undici request()",
+  "fetch + id, timeout",
+  "openapi-fetch",
+];
 
 const server = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
 const port = await new Promise((resolve) => server.once("message", resolve));
@@ -63,4 +69,7 @@ for (const name of CONTENDERS) {
   console.log(`  ${name.padEnd(20)}  ${median.toFixed(3)}x (${range(medians)})     ${mean.toFixed(3)}x (${range(means)})`);
 }
 const signhub = results["signhub client"];
-if (signhub) console.log(`  signhub client / raw fetch on Node ${process.versions.node}: median call ${signhub.median.toFixed(3)}x, mean ${signhub.mean.toFixed(3)}x (target ≤ ${TARGET}x)`);
+if (signhub)
+  console.log(
+    `  signhub client / raw fetch on Node ${process.versions.node}: median call ${signhub.median.toFixed(3)}x, mean ${signhub.mean.toFixed(3)}x (target ≤ ${TARGET}x)`,
+  );

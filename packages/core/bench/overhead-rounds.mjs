@@ -99,6 +99,10 @@ await round(names, samplesOf());
 await round(names, samplesOf());
 
 const samples = samplesOf();
-for (let r = 0; r < rounds; r++) await round(names.map((_, i) => names[(i + r) % names.length]), samples);
+for (let r = 0; r < rounds; r++)
+  await round(
+    names.map((_, i) => names[(i + r) % names.length]),
+    samples,
+  );
 process.send({ names, samples });
 process.disconnect();

@@ -1,19 +1,19 @@
-import createClient, { removeTrailingSlash, type Client, type HeadersOptions, type Middleware, type ParseAs } from "openapi-fetch";
+import createClient, { type Client, type HeadersOptions, type Middleware, type ParseAs, removeTrailingSlash } from "openapi-fetch";
 import type { Dispatcher } from "undici";
 import type { Auth } from "./auth/auth.js";
 import { excerpt, parseJson } from "./body.js";
-import { apiErrorClass, InvalidResponseError, type ApiError } from "./errors.js";
-import { headerRecordOf, mergeHeaderRecord, type HeaderRecord } from "./headers.js";
-import { compileOperation, type CallParams, type OperationRequest } from "./operation-request.js";
-import { RESERVED_OPERATION_IDS, type OperationTable } from "./operation-spec.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
+import { type ApiError, apiErrorClass, InvalidResponseError } from "./errors.js";
+import { type HeaderRecord, headerRecordOf, mergeHeaderRecord } from "./headers.js";
+import { type CallParams, compileOperation, type OperationRequest } from "./operation-request.js";
+import { type OperationTable, RESERVED_OPERATION_IDS } from "./operation-spec.js";
 import type { OperationMethods } from "./operations.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
-import { isSecretName, redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 import { asHeaders, type Bytes, type Received } from "./received.js";
+import { isSecretName, redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
-import { compileResponses, InvalidBody, readSuccessBody, type ResponseReading } from "./response-body.js";
-import { EXCHANGE, type AnsweredResponse } from "./response-for.js";
+import { compileResponses, InvalidBody, type ResponseReading, readSuccessBody } from "./response-body.js";
+import { type AnsweredResponse, EXCHANGE } from "./response-for.js";
 import { createTransport, type Exchange, type FetchLike } from "./transport.js";
 
 /** Options every signhub client takes. */
@@ -149,7 +149,9 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const headerParams = op.headerParams(params);
     // A call that sets no headers of its own, on a client with none, needs no merging.
     const headers: HeaderRecord =
-      options.headers === undefined && init.headers === undefined && headerParams === undefined ? {} : mergeHeaderRecord(options.headers, init.headers, headerParams);
+      options.headers === undefined && init.headers === undefined && headerParams === undefined
+        ? {}
+        : mergeHeaderRecord(options.headers, init.headers, headerParams);
     const cookies = op.cookies(params);
     if (cookies !== undefined) headers.cookie = withCookies(headers.cookie, cookies);
     let body: BodyInit | null = null;
@@ -244,7 +246,8 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       const { verifyBody } = provider;
       const verify =
         verifyBody &&
-        ((value: unknown) => verifyBody(value, { status: response.status, operationId: op.operationId, requestId: scrubbedRequestId(requestIdOf(response, sentRequestId)) }));
+        ((value: unknown) =>
+          verifyBody(value, { status: response.status, operationId: op.operationId, requestId: scrubbedRequestId(requestIdOf(response, sentRequestId)) }));
       data = readSuccessBody(call.responses, op.method, response, body, verify);
       if (data instanceof InvalidBody) invalidBody(op, response, data.text, requestIdOf(response, sentRequestId));
     }
@@ -276,16 +279,19 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const body = isJson ? redactBody(error, secrets(), secretNames) : excerpt(typeof error === "string" ? error : "", secrets());
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");
     const ErrorClass = apiErrorClass(response.status);
-    return new ErrorClass(`${title} ${response.status}${code ? ` ${code}` : ""} on ${op.method} ${op.spec.path}${words ? `: ${scrubSecrets(words, secrets())}` : ""}`, {
-      provider: provider.provider,
-      requestId,
-      status: response.status,
-      code,
-      body,
-      headers: redactHeaders(response.headers, secrets()),
-      method: op.method,
-      path: op.spec.path,
-    });
+    return new ErrorClass(
+      `${title} ${response.status}${code ? ` ${code}` : ""} on ${op.method} ${op.spec.path}${words ? `: ${scrubSecrets(words, secrets())}` : ""}`,
+      {
+        provider: provider.provider,
+        requestId,
+        status: response.status,
+        code,
+        body,
+        headers: redactHeaders(response.headers, secrets()),
+        method: op.method,
+        path: op.spec.path,
+      },
+    );
   }
 
   const compiled: CompiledCall[] = [];

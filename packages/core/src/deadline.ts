@@ -23,10 +23,13 @@ export class AttemptDeadline {
   /** Starts the clock: `timeoutMs` milliseconds (`Infinity` for none; at most about 24.8 days). */
   constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
     if (timeoutMs !== Infinity) {
-      this.#timer = setTimeout(() => {
-        this.timedOut = true;
-        this.#end(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError"));
-      }, Math.min(timeoutMs, MAX_DELAY_MS));
+      this.#timer = setTimeout(
+        () => {
+          this.timedOut = true;
+          this.#end(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError"));
+        },
+        Math.min(timeoutMs, MAX_DELAY_MS),
+      );
     }
     if (callerSignal) this.#unwatch = onCallerAbort(callerSignal, (reason) => this.#end(reason));
   }

@@ -101,7 +101,12 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
     if (this.#ended) controller.abort(asError(this.#reason));
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>, statusMessage?: string): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+    statusMessage?: string,
+  ): void {
     // A 1xx is informational (RFC 9110 §15.2): the final response follows.
     if (statusCode < 200) return;
     this.#status = statusCode;

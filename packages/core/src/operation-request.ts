@@ -1,11 +1,20 @@
+import type { HeadersOptions } from "openapi-fetch";
 import { InvalidRequestError } from "./errors.js";
 import { headerRecordOf } from "./headers.js";
 import { bodyKind, defaultMediaType, findDeclared, isRange } from "./media-types.js";
 import type { OperationSpec, ParameterSpec } from "./operation-spec.js";
 import type { OperationPolicy } from "./outgoing-request.js";
-import { cookiePairs, encodeSegment, headerValue, isEmptyValue, isUnsafePathExpansion, pathExpansion, queryString, UnwritableValueError } from "./parameters.js";
-import { serializeBody, type SerializedBody } from "./request-body.js";
-import type { HeadersOptions } from "openapi-fetch";
+import {
+  cookiePairs,
+  encodeSegment,
+  headerValue,
+  isEmptyValue,
+  isUnsafePathExpansion,
+  pathExpansion,
+  queryString,
+  UnwritableValueError,
+} from "./parameters.js";
+import { type SerializedBody, serializeBody } from "./request-body.js";
 
 /** The parameters of a call, by location, as openapi-fetch's request object holds them. */
 export interface CallParams {
@@ -96,7 +105,9 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
         else pieces.push(slash + text);
         continue;
       }
-      const params = parts.filter((_, i) => i % 2 === 1).map((name) => pathParams.get(name) ?? { name, in: "path" as const, style: "simple" as const, explode: false });
+      const params = parts
+        .filter((_, i) => i % 2 === 1)
+        .map((name) => pathParams.get(name) ?? { name, in: "path" as const, style: "simple" as const, explode: false });
       if (slash) {
         const last = pieces.length - 1;
         if (typeof pieces[last] === "string") pieces[last] += slash;
@@ -117,7 +128,8 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
         for (let i = 0; i < params.length; i++) {
           const param = params[i]!;
           const value = values?.[param.name];
-          if (isEmptyValue(value)) throw refused(`path parameter "${param.name}" is ${value === undefined || value === null ? "missing" : "empty"}`, param.name);
+          if (isEmptyValue(value))
+            throw refused(`path parameter "${param.name}" is ${value === undefined || value === null ? "missing" : "empty"}`, param.name);
           segment += expand(param, value) + parts[2 * i + 2]!;
         }
         if (isUnsafePathExpansion(segment)) {

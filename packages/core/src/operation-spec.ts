@@ -84,10 +84,4 @@ export type OperationTable = Readonly<Record<string, OperationSpec>>;
  * Names an operationId may not take: they would replace a client member (`raw`), make the client look like
  * a promise (`then`), or collide with what every object inherits (`constructor`, `__proto__`, `toString`…).
  */
-export const RESERVED_OPERATION_IDS: readonly string[] = [
-  "raw",
-  "then",
-  "catch",
-  "finally",
-  ...Object.getOwnPropertyNames(Object.prototype),
-];
+export const RESERVED_OPERATION_IDS: readonly string[] = ["raw", "then", "catch", "finally", ...Object.getOwnPropertyNames(Object.prototype)];

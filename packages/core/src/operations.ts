@@ -39,11 +39,7 @@ type BodyOption<O> = [RequestBody<O>] extends [never]
     ? { body?: RequestBody<O> }
     : { body: RequestBody<O> };
 
-type ParamsOption<O> = O extends { parameters: infer P }
-  ? RequiredKeysOf<P> extends never
-    ? { params?: P }
-    : { params: P }
-  : { params?: never };
+type ParamsOption<O> = O extends { parameters: infer P } ? (RequiredKeysOf<P> extends never ? { params?: P } : { params: P }) : { params?: never };
 
 /** The rest of openapi-fetch's request object; any of these but `headers` and `signal` sends the call through openapi-fetch. */
 interface RequestExtras extends Omit<RequestInit, "body" | "headers" | "method"> {
@@ -82,9 +78,9 @@ export type OperationResult<Paths, Op extends OperationSpec> = Op["method"] exte
   : IsAny<OperationOf<Paths, Op>> extends true
     ? // biome-ignore lint/suspicious/noExplicitAny: an untyped client's results stay as loose as its paths
       any
-  : [SuccessBody<OperationOf<Paths, Op>>] extends [never]
-    ? unknown
-    : SuccessBody<OperationOf<Paths, Op>>;
+    : [SuccessBody<OperationOf<Paths, Op>>] extends [never]
+      ? unknown
+      : SuccessBody<OperationOf<Paths, Op>>;
 
 /** A success body as `parseAs` asks for it (openapi-fetch's option). */
 export interface ParsedAs {

@@ -1,4 +1,4 @@
-import { headerRecordOf, type HeaderRecord } from "./headers.js";
+import { type HeaderRecord, headerRecordOf } from "./headers.js";
 import type { CallOptions } from "./transport.js";
 
 /**

@@ -173,7 +173,8 @@ function delimiter(style: ParameterStyle): string {
  */
 export function headerValue(spec: ParameterSpec, value: Value): string {
   const v = shape(spec, value);
-  const text = v.kind === "primitive" ? v.text : v.kind === "array" ? v.items.join(",") : v.entries.map(([k, x]) => `${k}${spec.explode ? "=" : ","}${x}`).join(",");
+  const text =
+    v.kind === "primitive" ? v.text : v.kind === "array" ? v.items.join(",") : v.entries.map(([k, x]) => `${k}${spec.explode ? "=" : ","}${x}`).join(",");
   if (/[\r\n\0]|[^\0-\u00ff]/.test(text)) throw new UnwritableValueError(`header "${spec.name}" cannot carry a line break, NUL or a character beyond Latin-1`);
   return text;
 }
@@ -200,7 +201,8 @@ export function cookiePairs(spec: ParameterSpec, value: Value): string {
 export function formPairs(name: string, value: Value, style: ParameterStyle = "form", explode = style === "form"): [string, string][] {
   const v = shapeOf(value, name);
   if (v.kind === "primitive") return [[name, v.text]];
-  if (v.kind === "array") return explode ? v.items.map((x) => [name, x]) : [[name, v.items.join(style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",")]];
+  if (v.kind === "array")
+    return explode ? v.items.map((x) => [name, x]) : [[name, v.items.join(style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",")]];
   if (style === "deepObject") return v.entries.map(([k, x]) => [`${name}[${k}]`, x]);
   return explode ? v.entries : [[name, v.entries.map(([k, x]) => `${k},${x}`).join(",")]];
 }

@@ -90,7 +90,15 @@ function properties(body: unknown, what: string): [string, unknown][] {
  * text at all), bytes, forms, a `Map` or `Set` (`{}`), a BigInt or a cycle (`JSON.stringify` throws).
  */
 function jsonText(value: unknown, what: string): string {
-  if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof FormData || value instanceof URLSearchParams || value instanceof Map || value instanceof Set) {
+  if (
+    value instanceof Blob ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    value instanceof FormData ||
+    value instanceof URLSearchParams ||
+    value instanceof Map ||
+    value instanceof Set
+  ) {
     throw new UnwritableValueError(`${what} must be a JSON value, not ${describe(value)}`);
   }
   let text: string | undefined;

@@ -1,4 +1,4 @@
-import { bodyKind, defaultMediaType, findDeclared, type BodyKind } from "./media-types.js";
+import { type BodyKind, bodyKind, defaultMediaType, findDeclared } from "./media-types.js";
 import type { OperationSpec } from "./operation-spec.js";
 import type { Bytes, Received } from "./received.js";
 
@@ -45,7 +45,10 @@ export function compileResponses(spec: OperationSpec): ResponseReading {
       const range = `${Math.floor(status / 100)}XX`;
       const content = responses[status] ?? responses[range] ?? responses[range.toLowerCase()] ?? responses.default;
       const types = content === undefined ? undefined : Object.keys(content);
-      found = content === undefined ? UNDECLARED : { types, schemas: content, only: types!.length === 1 && !types![0]!.includes("*") ? bodyKind(types![0]!) : undefined };
+      found =
+        content === undefined
+          ? UNDECLARED
+          : { types, schemas: content, only: types!.length === 1 && !types![0]!.includes("*") ? bodyKind(types![0]!) : undefined };
       // Bounded by the statuses that exist (100–599).
       if (byStatus.size < 500) byStatus.set(status, found);
     }

@@ -1,4 +1,5 @@
 import { onCallerAbort } from "./caller-signal.js";
+
 /** Statuses worth another attempt: the server says it could not answer now. */
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 

@@ -3,10 +3,10 @@ import type { Auth } from "./auth/auth.js";
 import { UnreadableBodyError } from "./body-limit.js";
 import { ACCEPT_ENCODING } from "./content-coding.js";
 import { AttemptDeadline } from "./deadline.js";
-import { defaultDispatcher, dispatchBody, dispatchExchange, type DispatchBody } from "./dispatch-exchange.js";
+import { type DispatchBody, defaultDispatcher, dispatchBody, dispatchExchange } from "./dispatch-exchange.js";
 import { ConnectionError, InvalidRequestError, RedirectError, ResponseReadError, SignhubError, TimeoutError } from "./errors.js";
-import { fetchExchange, type FetchLike } from "./fetch-exchange.js";
-import { setHeader, type HeaderRecord } from "./headers.js";
+import { type FetchLike, fetchExchange } from "./fetch-exchange.js";
+import { type HeaderRecord, setHeader } from "./headers.js";
 import { isNetworkError, unreadableReason } from "./network-error.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
 import type { Received } from "./received.js";
@@ -112,7 +112,10 @@ export function createTransport(config: TransportConfig): Transport {
     const authorizer = policy?.credentials === false ? undefined : auth;
     const context = { provider: config.provider, requestId };
     const invalid = (problem: string) =>
-      new InvalidRequestError(`${config.title} ${method} request: ${scrubSecrets(problem, secrets())}; nothing was sent`, { ...context, operationId: policy?.operationId ?? method });
+      new InvalidRequestError(`${config.title} ${method} request: ${scrubSecrets(problem, secrets())}; nothing was sent`, {
+        ...context,
+        operationId: policy?.operationId ?? method,
+      });
     checkHeaders(headers, invalid);
     let body: BodyInit | DispatchBody = request.body;
     if (dispatcher) {
@@ -149,7 +152,10 @@ export function createTransport(config: TransportConfig): Transport {
         const failure = deadline.timedOut
           ? new TimeoutError(`${config.title} ${method} request timed out after ${timeoutMs} ms`, { ...context, timeoutMs })
           : isNetworkError(error)
-            ? new ConnectionError(`${config.title} ${method} request failed: ${describe(error, secrets())}`, { ...context, cause: scrubError(error, secrets()) })
+            ? new ConnectionError(`${config.title} ${method} request failed: ${describe(error, secrets())}`, {
+                ...context,
+                cause: scrubError(error, secrets()),
+              })
             : undefined;
         // Anything else is a programming error: surfaced as it is, never retried.
         if (!failure) throw error;

@@ -1,4 +1,4 @@
-import { bearerAuth, createOperations, type ClientOptions, type OperationMethods, type SignhubClient } from "@signhub/core";
+import { bearerAuth, type ClientOptions, createOperations, type OperationMethods, type SignhubClient } from "@signhub/core";
 import type { Client } from "openapi-fetch";
 import {
   appOfApiKey,
@@ -13,19 +13,19 @@ import { parseIgnisignError } from "./errors.js";
 import { operationTable } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
-export type { components, operations, paths } from "./generated/schema.js";
-export { operationTable };
 export {
   appOfApiKey,
-  isIgnisignAppApiKey,
   type IgnisignApp,
   type IgnisignAppApiKey,
   type IgnisignAppEnv,
   type IgnisignAppParam,
+  isIgnisignAppApiKey,
   type KnownAppParams,
   type WithAppDefaults,
 } from "./application.js";
 export { parseIgnisignError } from "./errors.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export { operationTable };
 
 /** Options of `createIgnisignClient`. */
 export interface IgnisignClientOptions extends ClientOptions {
@@ -72,7 +72,5 @@ export function createIgnisignClient<O extends IgnisignClientOptions>(options: O
     rest,
   );
   const ofKey = appOfApiKey(apiKey);
-  return fillAppParams(client, operationTable, { appId: appId ?? ofKey?.appId, appEnv: appEnv ?? ofKey?.appEnv }) as IgnisignClient<
-    KnownAppParams<O>
-  >;
+  return fillAppParams(client, operationTable, { appId: appId ?? ofKey?.appId, appEnv: appEnv ?? ofKey?.appEnv }) as IgnisignClient<KnownAppParams<O>>;
 }

@@ -10,9 +10,7 @@ const SYSTEM_KEY = "bctQzN7mjMUNBIx4aSC8WYn03GJWoJjL/KrDb38oU5c=";
 const ADMIN_KEY = "dsZvr0rEw9sIffHlv1VP65x1NB8GeXezIv6HONk1SIk=";
 const SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
-const record = JSON.parse(
-  readFileSync(new URL("../test/fixtures/page/update-signer-factor-200.json", import.meta.url), "utf8"),
-);
+const record = JSON.parse(readFileSync(new URL("../test/fixtures/page/update-signer-factor-200.json", import.meta.url), "utf8"));
 // Both signers trusted, so that verifyRecord checks both signatures, as the baseline does.
 const options = { trustedKeys: [SYSTEM_KEY, ADMIN_KEY] };
 
@@ -56,10 +54,7 @@ const baselineRates = [];
 const ourRates = [];
 for (let round = 0; round < ROUNDS; round++) {
   // Alternate which side runs first so neither always gets the warmer CPU.
-  const [b, o] =
-    round % 2 === 0
-      ? [throughput(baseline), throughput(ours)]
-      : (([o2, b2]) => [b2, o2])([throughput(ours), throughput(baseline)]);
+  const [b, o] = round % 2 === 0 ? [throughput(baseline), throughput(ours)] : (([o2, b2]) => [b2, o2])([throughput(ours), throughput(baseline)]);
   baselineRates.push(b);
   ourRates.push(o);
   ratios.push(o / b);

@@ -77,10 +77,7 @@ const examples = {
       ...signingKeyRecord.meta,
       status: "active",
       moment: "2025-04-05T14:30:10.020Z",
-      proofs: [
-        ...signingKeyRecord.meta.proofs,
-        { signer: SIGNER_HANDLE, ...createProof(signingKeyRecord.hash, SIGNER, { moment: PROVED, status: "active" }) },
-      ],
+      proofs: [...signingKeyRecord.meta.proofs, { signer: SIGNER_HANDLE, ...createProof(signingKeyRecord.hash, SIGNER, { moment: PROVED, status: "active" }) }],
     },
   },
   TestSignerFactorChanges: systemSigned(
@@ -104,14 +101,8 @@ const examples = {
   TestCreateSignerFactorRequest: submission(signingKey),
   TestSignerFactor: signingKeyRecord,
   TestSignerFactorList: { ...systemSigned([signingKeyRecord, backupKeyRecord], "2025-04-05T14:31:00.000Z"), page: { index: 0, limit: 20 } },
-  TestParentHashInvalid: systemSigned(
-    { reason: "crypto.parent-hash-invalid", detail: "Parent hash does not match the current record hash." },
-    SUBMITTED,
-  ),
-  TestSignerFactorDuplicated: systemSigned(
-    { reason: "record.duplicated", detail: "Signer factor with handle signing-key already exists." },
-    SUBMITTED,
-  ),
+  TestParentHashInvalid: systemSigned({ reason: "crypto.parent-hash-invalid", detail: "Parent hash does not match the current record hash." }, SUBMITTED),
+  TestSignerFactorDuplicated: systemSigned({ reason: "record.duplicated", detail: "Signer factor with handle signing-key already exists." }, SUBMITTED),
 };
 
 console.log(JSON.stringify(examples, null, 2));

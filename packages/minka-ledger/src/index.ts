@@ -1,30 +1,30 @@
-import { bearerAuth, createOperations, errorFields, type ClientOptions, type OperationInit, type SignhubClient, type TokenSource } from "@signhub/core";
+import { bearerAuth, type ClientOptions, createOperations, errorFields, type OperationInit, type SignhubClient, type TokenSource } from "@signhub/core";
 import { mergeHeaders } from "openapi-fetch";
 import type { LedgerJwtOptions, LedgerSigner } from "./auth/types.js";
-import { changeSignerFactor, type ChangeSignerFactor } from "./change-signer-factor.js";
+import { type ChangeSignerFactor, changeSignerFactor } from "./change-signer-factor.js";
 import { operationTable } from "./generated/operations.js";
 import type { components, paths } from "./generated/schema.js";
-import { iterateLedgerList, type IterateLedgerListOptions } from "./iterate-ledger-list.js";
+import { type IterateLedgerListOptions, iterateLedgerList } from "./iterate-ledger-list.js";
 import { ledgerSignerAuth } from "./signer-auth.js";
 import { readSystemSignerKeys } from "./system-signer-keys.js";
 import { verifyLedgerResponses } from "./verify-responses.js";
 
-export type { components, operations, paths } from "./generated/schema.js";
-export { operationTable };
 export * from "./auth/index.js";
-export * from "./records/index.js";
 export type { ChangeSignerFactor } from "./change-signer-factor.js";
+export type { components, operations, paths } from "./generated/schema.js";
 export {
-  iterateLedgerList,
-  LedgerPagingError,
   type IterateLedgerListOptions,
+  iterateLedgerList,
   type LedgerListPage,
   type LedgerPageRequest,
+  LedgerPagingError,
 } from "./iterate-ledger-list.js";
 export { ParentHashConflictError } from "./parent-conflict.js";
-export { readSystemSignerKeys } from "./system-signer-keys.js";
+export * from "./records/index.js";
 export { ledgerSignerAuth } from "./signer-auth.js";
+export { readSystemSignerKeys } from "./system-signer-keys.js";
 export { verifyLedgerResponses } from "./verify-responses.js";
+export { operationTable };
 
 /**
  * A reason in the ledger's error body (`error.code`): one of the known ones, or any other string, as the ledger
@@ -80,11 +80,7 @@ export function createMinkaLedgerClient(options: MinkaLedgerClientOptions): Mink
       provider: "minka-ledger",
       title: "Minka Ledger",
       baseUrl: options.baseUrl,
-      auth: signer
-        ? ledgerSignerAuth(signer, { ...jwt, ledger })
-        : accessToken === undefined
-          ? undefined
-          : bearerAuth(accessToken, "minka-ledger"),
+      auth: signer ? ledgerSignerAuth(signer, { ...jwt, ledger }) : accessToken === undefined ? undefined : bearerAuth(accessToken, "minka-ledger"),
       // Error bodies are signed records: { hash, data: { reason, detail, custom? }, meta: { proofs } }.
       parseError: errorFields({ code: "data.reason", message: "data.detail" }),
       verifyBody: trustedKeys ? verifyLedgerResponses(trustedKeys) : undefined,

@@ -1,4 +1,4 @@
-import { ConflictError, type ApiErrorInit } from "@signhub/core";
+import { type ApiErrorInit, ConflictError } from "@signhub/core";
 
 /** `changeSignerFactor` lost the race every time: another writer changed the factor between each read and write. */
 export class ParentHashConflictError extends ConflictError {

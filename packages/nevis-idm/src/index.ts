@@ -1,4 +1,4 @@
-import { bearerAuth, createOperations, errorFields, type ClientOptions, type SignhubClient, type TokenSource } from "@signhub/core";
+import { bearerAuth, type ClientOptions, createOperations, errorFields, type SignhubClient, type TokenSource } from "@signhub/core";
 import { operationTable } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 

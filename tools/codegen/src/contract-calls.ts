@@ -1,5 +1,5 @@
-import type { LoadedSpec } from "./read-spec.js";
 import type { OperationEntry } from "./operations.js";
+import type { LoadedSpec } from "./read-spec.js";
 
 type Example = { value?: unknown };
 type Schema = { type?: string | string[]; example?: unknown; examples?: unknown[]; enum?: unknown[]; default?: unknown };

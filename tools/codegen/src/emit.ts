@@ -1,5 +1,5 @@
-import type { OperationEntry } from "./operations.js";
 import type { OperationSpec } from "./operation-spec.js";
+import type { OperationEntry } from "./operations.js";
 
 /** The source of `generated/operations.ts`: the runtime table @signhub/core builds methods from. */
 export function emitOperations(entries: OperationEntry[], specName: string): string {

@@ -37,16 +37,28 @@ export function newProvider(root: string, { name, title = pascalCase(name).repla
   const type = `${pascalCase(name)}Client`;
 
   const config = parseDocument(readFileSync(join(root, "redocly.yaml"), "utf8"));
-  config.setIn(["apis", name], config.createNode({ root: `specs/${name}/openapi.yaml`, "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` } }));
+  config.setIn(
+    ["apis", name],
+    config.createNode({ root: `specs/${name}/openapi.yaml`, "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` } }),
+  );
 
   const template = JSON.parse(readFileSync(join(root, "packages", "ignisign", "package.json"), "utf8")) as Record<string, unknown>;
   const files: Record<string, string> = {
-    "package.json": json({ ...template, name: `@signhub/${name}`, version: "0.1.0", description: `Typed client for the ${title} API.`, scripts: { ...(template.scripts as object), bench: undefined } }),
+    "package.json": json({
+      ...template,
+      name: `@signhub/${name}`,
+      version: "0.1.0",
+      description: `Typed client for the ${title} API.`,
+      scripts: { ...(template.scripts as object), bench: undefined },
+    }),
     "tsconfig.json": readFileSync(join(root, "packages", "ignisign", "tsconfig.json"), "utf8"),
     "tsconfig.build.json": readFileSync(join(root, "packages", "ignisign", "tsconfig.build.json"), "utf8"),
     "vitest.config.ts": readFileSync(join(root, "packages", "ignisign", "vitest.config.ts"), "utf8"),
     "turbo.json": readFileSync(join(root, "packages", "ignisign", "turbo.json"), "utf8").replaceAll("specs/ignisign/", `specs/${name}/`),
-    "test/contract/mock-setup.ts": readFileSync(join(root, "packages", "ignisign", "test", "contract", "mock-setup.ts"), "utf8").replace('"ignisign"', `"${name}"`),
+    "test/contract/mock-setup.ts": readFileSync(join(root, "packages", "ignisign", "test", "contract", "mock-setup.ts"), "utf8").replace(
+      '"ignisign"',
+      `"${name}"`,
+    ),
     [`test/contract/${name}.test.ts`]: `import { describeContract } from "@signhub/contract";
 import { ${factory}, type ${type} } from "../../src/index.js";
 

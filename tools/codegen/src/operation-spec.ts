@@ -59,10 +59,4 @@ export interface OperationSpec {
 }
 
 /** Names an operationId may not take: a client member (`raw`), a promise's (`then`…), or any object's. */
-export const RESERVED_OPERATION_IDS: readonly string[] = [
-  "raw",
-  "then",
-  "catch",
-  "finally",
-  ...Object.getOwnPropertyNames(Object.prototype),
-];
+export const RESERVED_OPERATION_IDS: readonly string[] = ["raw", "then", "catch", "finally", ...Object.getOwnPropertyNames(Object.prototype)];

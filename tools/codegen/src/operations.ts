@@ -1,4 +1,4 @@
-import { RESERVED_OPERATION_IDS, type HttpMethod, type OperationSpec } from "./operation-spec.js";
+import { type HttpMethod, type OperationSpec, RESERVED_OPERATION_IDS } from "./operation-spec.js";
 import { readParameters } from "./parameters.js";
 import type { LoadedSpec } from "./read-spec.js";
 import { readRequestBody } from "./request-body.js";

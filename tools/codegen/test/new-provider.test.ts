@@ -12,7 +12,17 @@ let root: string;
 /** A copy of the parts of the workspace a new provider is made from. */
 function workspace(): string {
   root = mkdtempSync(join(tmpdir(), "signhub-new-provider-"));
-  for (const file of ["redocly.yaml", "pnpm-workspace.yaml", "tools/codegen/redocly-rules.yaml", "packages/ignisign/package.json", "packages/ignisign/tsconfig.json", "packages/ignisign/tsconfig.build.json", "packages/ignisign/vitest.config.ts", "packages/ignisign/turbo.json", "packages/ignisign/test/contract/mock-setup.ts"]) {
+  for (const file of [
+    "redocly.yaml",
+    "pnpm-workspace.yaml",
+    "tools/codegen/redocly-rules.yaml",
+    "packages/ignisign/package.json",
+    "packages/ignisign/tsconfig.json",
+    "packages/ignisign/tsconfig.build.json",
+    "packages/ignisign/vitest.config.ts",
+    "packages/ignisign/turbo.json",
+    "packages/ignisign/test/contract/mock-setup.ts",
+  ]) {
     cpSync(join(repo, file), join(root, file), { recursive: true });
   }
   mkdirSync(join(root, "specs/acme-sign"), { recursive: true });

@@ -58,7 +58,12 @@ describe("the operation table", () => {
         ],
       },
     ],
-    ["leaves out parameters, request body, servers and security when the spec has none", "parameters.yaml", "ping", { parameters: undefined, requestBody: undefined, servers: undefined, security: undefined }],
+    [
+      "leaves out parameters, request body, servers and security when the spec has none",
+      "parameters.yaml",
+      "ping",
+      { parameters: undefined, requestBody: undefined, servers: undefined, security: undefined },
+    ],
     [
       "keeps each media type of a request body and the encoding fields of its properties",
       "request-body.yaml",
@@ -74,7 +79,12 @@ describe("the operation table", () => {
         },
       },
     ],
-    ["reads a $ref'd request body, not required unless it says so", "request-body.yaml", "replaceUpload", { requestBody: { required: false, content: { "application/json": {} } } }],
+    [
+      "reads a $ref'd request body, not required unless it says so",
+      "request-body.yaml",
+      "replaceUpload",
+      { requestBody: { required: false, content: { "application/json": {} } } },
+    ],
     [
       "keeps every response by its status key, and whether each media type has a schema",
       "responses.yaml",
@@ -90,7 +100,12 @@ describe("the operation table", () => {
       },
     ],
     ["gives an operation its path item's servers, variables set to their defaults", "servers.yaml", "listThings", { servers: ["https://eu.example.test/v2"] }],
-    ["prefers an operation's own servers to its path item's", "servers.yaml", "createThing", { servers: ["https://uploads.example.test", "https://backup.example.test"] }],
+    [
+      "prefers an operation's own servers to its path item's",
+      "servers.yaml",
+      "createThing",
+      { servers: ["https://uploads.example.test", "https://backup.example.test"] },
+    ],
     ["leaves the document's servers to the client's base URL", "servers.yaml", "ping", { servers: undefined }],
     ["keeps an operation's empty security: it takes no credentials", "security.yaml", "health", { security: [] }],
     ["gives an operation without security the document's", "security.yaml", "listThings", { security: [["apiKey"]] }],

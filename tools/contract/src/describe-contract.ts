@@ -1,8 +1,8 @@
 import { findRoot, readApis, readOperations, readSpec } from "@signhub/codegen";
-import { apiErrorClass, bodyKind, type BodyKind } from "@signhub/core";
-import { describe, expect, inject, test } from "vitest";
+import { apiErrorClass, type BodyKind, bodyKind } from "@signhub/core";
 // Brings in the `signhubMocks` key that the mocks provide to tests.
 import type {} from "@signhub/mock";
+import { describe, expect, inject, test } from "vitest";
 import { documentedResponses, firstJsonExample } from "./examples.js";
 
 /** One operation's call in a contract test: a valid request, sent with the headers given (e.g. `Prefer`). */

@@ -1,3 +1,3 @@
-export { describeContract, type ContractCall, type ContractOptions } from "./describe-contract.js";
+export { type ContractCall, type ContractOptions, describeContract } from "./describe-contract.js";
 export { documentedResponses, firstJsonExample } from "./examples.js";
 export { everythingShownOf, expectNoSecrets } from "./secrets.js";

@@ -32,8 +32,7 @@ export function choosePrismNode(options: ChoosePrismNodeOptions): PrismNode {
   if (minimum === undefined || isAtLeast(version, minimum)) return { path: execPath };
   return {
     problem:
-      `Prism needs Node ≥ ${minimum} and this is Node ${version}: ` +
-      `run under Node 24 (.nvmrc), or set SIGNHUB_PRISM_NODE to a Node ≥ ${minimum} binary`,
+      `Prism needs Node ≥ ${minimum} and this is Node ${version}: ` + `run under Node 24 (.nvmrc), or set SIGNHUB_PRISM_NODE to a Node ≥ ${minimum} binary`,
   };
 }
 

@@ -8,7 +8,7 @@ import { isPortFree } from "./free-port.js";
 import { createLineBuffer } from "./line-buffer.js";
 import { choosePrismNode } from "./prism-node.js";
 import { readPrismPackage } from "./prism-package.js";
-import { spawnProcessGroup, type ExitStatus } from "./process-group.js";
+import { type ExitStatus, spawnProcessGroup } from "./process-group.js";
 import { waitUntilAnswers } from "./wait-until-answers.js";
 
 /** Options for {@link startPrism}. */

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { UnknownProviderError } from "./errors.js";
 import { listProviders } from "./providers.js";
 import { findRepoRoot } from "./repo-root.js";
-import { startMocks, type RunningMocks } from "./start-mocks.js";
+import { type RunningMocks, startMocks } from "./start-mocks.js";
 import { formatTable } from "./table.js";
 
 /** Options for {@link runMockCli}; the defaults are what `pnpm mock` uses. */
@@ -49,7 +49,11 @@ export async function runMockCli(argv: string[], options: MockCliOptions = {}): 
   }
   const root = options.root ?? findRepoRoot();
   if (args.values.help) {
-    stdout.write(`${USAGE}\nProviders: ${listProviders(root).map(({ name }) => name).join(", ")}\n`);
+    stdout.write(
+      `${USAGE}\nProviders: ${listProviders(root)
+        .map(({ name }) => name)
+        .join(", ")}\n`,
+    );
     return 0;
   }
 
@@ -71,15 +75,12 @@ export async function runMockCli(argv: string[], options: MockCliOptions = {}): 
     stdout.write(`${describeMocks(mocks, root)}\n\nCtrl-C stops them.\n`);
     onReady?.(mocks);
 
-    const exited = Object.entries(mocks.mocks).map(([provider, mock]) =>
-      mock.exited.then((status) => ({ provider, mock, status })),
-    );
+    const exited = Object.entries(mocks.mocks).map(([provider, mock]) => mock.exited.then((status) => ({ provider, mock, status })));
     const crash = await Promise.race([stopped, ...exited]);
     if (crash === undefined) return 0;
     const { provider, mock, status } = crash;
     stderr.write(
-      `The ${provider} mock exited (code ${status.code}, signal ${status.signal}); stopping the others.\n` +
-        `${mock.log().slice(-12).join("\n")}\n`,
+      `The ${provider} mock exited (code ${status.code}, signal ${status.signal}); stopping the others.\n` + `${mock.log().slice(-12).join("\n")}\n`,
     );
     return 1;
   } catch (error) {
@@ -105,10 +106,6 @@ function parse(argv: string[]) {
 }
 
 function describeMocks(mocks: RunningMocks, root: string): string {
-  const rows = Object.entries(mocks.mocks).map(([provider, mock]) => [
-    provider,
-    mock.url,
-    relative(root, mock.specPath),
-  ]);
+  const rows = Object.entries(mocks.mocks).map(([provider, mock]) => [provider, mock.url, relative(root, mock.specPath)]);
   return formatTable([["provider", "URL", "spec"], ...rows]);
 }

@@ -1,6 +1,6 @@
 import { UnknownProviderError } from "./errors.js";
 import { getFreePorts } from "./free-port.js";
-import { startPrism, type PrismMock, type PrismOptions } from "./prism.js";
+import { type PrismMock, type PrismOptions, startPrism } from "./prism.js";
 import { listProviders, type Provider } from "./providers.js";
 
 /** Options for {@link startMocks}. */
@@ -65,9 +65,7 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
     await stop();
     throw signal.reason;
   }
-  const failures = results.flatMap((result) =>
-    result.status === "rejected" && result.reason !== abandon.signal.reason ? [result.reason as unknown] : [],
-  );
+  const failures = results.flatMap((result) => (result.status === "rejected" && result.reason !== abandon.signal.reason ? [result.reason as unknown] : []));
   if (failures.length > 0) {
     await stop();
     if (failures.length === 1) throw failures[0];

@@ -2,7 +2,7 @@
 // The empty import lets TypeScript find "vitest" for the augmentation below.
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
-import { startMocks, type StartMocksOptions } from "./start-mocks.js";
+import { type StartMocksOptions, startMocks } from "./start-mocks.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@
 // upgrade means the bug is fixed: turn the test around and drop the workaround it names.
 import { afterEach, expect, test } from "vitest";
 import { getFreePort } from "../src/free-port.js";
-import { startPrism, type PrismMock } from "../src/prism.js";
+import { type PrismMock, startPrism } from "../src/prism.js";
 import { readPrismPackage } from "../src/prism-package.js";
 import { answers } from "../src/wait-until-answers.js";
 import { fixture } from "./helpers.js";

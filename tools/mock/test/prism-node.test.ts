@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { getFreePort } from "../src/free-port.js";
-import { choosePrismNode, isAtLeast } from "../src/prism-node.js";
 import { startPrism } from "../src/prism.js";
+import { choosePrismNode, isAtLeast } from "../src/prism-node.js";
 import { fixture } from "./helpers.js";
 
 describe("choosePrismNode", () => {
@@ -24,9 +24,7 @@ describe("choosePrismNode", () => {
 
   test("refuses this process's Node when Prism's engines exclude it, saying how to fix it", () => {
     expect(choosePrismNode({ ...here, version: "v20.20.2" })).toEqual({
-      problem:
-        "Prism needs Node ≥ 24.18.0 and this is Node v20.20.2: run under Node 24 (.nvmrc), " +
-        "or set SIGNHUB_PRISM_NODE to a Node ≥ 24.18.0 binary",
+      problem: "Prism needs Node ≥ 24.18.0 and this is Node v20.20.2: run under Node 24 (.nvmrc), " + "or set SIGNHUB_PRISM_NODE to a Node ≥ 24.18.0 binary",
     });
   });
 

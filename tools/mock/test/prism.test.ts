@@ -1,9 +1,9 @@
-import { createServer } from "node:net";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MockStartError } from "../src/errors.js";
 import { getFreePort } from "../src/free-port.js";
-import { startPrism, type PrismMock } from "../src/prism.js";
+import { type PrismMock, startPrism } from "../src/prism.js";
 import { answers } from "../src/wait-until-answers.js";
 import { fixture, isRunning, processesMentioning } from "./helpers.js";
 
@@ -71,18 +71,14 @@ describe("a spec Prism cannot load", () => {
 
 test("fails at once when the spec file does not exist", async () => {
   const specPath = fixture("specs", "absent.yaml");
-  await expect(startPrism({ specPath, port: await getFreePort() })).rejects.toThrow(
-    `Mock of ${specPath} did not start: the spec file does not exist`,
-  );
+  await expect(startPrism({ specPath, port: await getFreePort() })).rejects.toThrow(`Mock of ${specPath} did not start: the spec file does not exist`);
 });
 
 test("refuses a port that something else listens on", async () => {
   const server = createServer().listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as { port: number };
-  await expect(startPrism({ specPath: fixture("specs", "things.yaml"), port })).rejects.toThrow(
-    `port ${port} on 127.0.0.1 is already in use`,
-  );
+  await expect(startPrism({ specPath: fixture("specs", "things.yaml"), port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
   server.close();
 });
 

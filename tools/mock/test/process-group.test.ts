@@ -21,11 +21,9 @@ test("stop() ends the leader and the children it started", async () => {
 });
 
 test("stop() sends SIGKILL once the grace period passes without the process exiting", async () => {
-  const group = spawnProcessGroup(
-    process.execPath,
-    ["-e", `process.on("SIGTERM", () => {}); console.log("ready"); setInterval(() => {}, 1000);`],
-    { graceMs: 200 },
-  );
+  const group = spawnProcessGroup(process.execPath, ["-e", `process.on("SIGTERM", () => {}); console.log("ready"); setInterval(() => {}, 1000);`], {
+    graceMs: 200,
+  });
   await once(group.child.stdout, "data");
 
   await group.stop();

@@ -33,7 +33,5 @@ test("stops the healthy mocks and throws naming the provider and spec when one f
 });
 
 test("rejects an unknown provider, listing the known ones, before starting anything", async () => {
-  await expect(startMocks({ root: fixture("workspace"), providers: ["alpha", "gamma"] })).rejects.toThrow(
-    new UnknownProviderError("gamma", ["alpha", "beta"]),
-  );
+  await expect(startMocks({ root: fixture("workspace"), providers: ["alpha", "gamma"] })).rejects.toThrow(new UnknownProviderError("gamma", ["alpha", "beta"]));
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import type { TestProject } from "vitest/node";
-import { answers } from "../src/wait-until-answers.js";
 import { mockGlobalSetup } from "../src/vitest-setup.js";
+import { answers } from "../src/wait-until-answers.js";
 import { fixture } from "./helpers.js";
 
 test("provides the mock URLs as signhubMocks and stops the mocks on teardown", async () => {

@@ -3,11 +3,12 @@ import { getEventListeners } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
+import { brotliCompressSync, deflateSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import type { Dispatcher } from "undici";
-import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   AuthenticationError,
+  type ClientOptions,
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
@@ -15,7 +16,6 @@ import {
   RedirectError,
   ResponseReadError,
   TimeoutError,
-  type ClientOptions,
 } from "../../src/index.js";
 import { loopback } from "../unit/loopback.js";
 import { testClient } from "../unit/test-client.js";
@@ -54,8 +54,9 @@ function serve(handler: Handler) {
   handle = handler;
 }
 
-const hostileClient = (options: ClientOptions & { token?: Parameters<typeof testClient>[0] extends infer O ? O extends { token?: infer T } ? T : never : never } = {}) =>
-  testClient({ baseUrl: server.url, token: TOKEN, maxRetries: 2, ...options });
+const hostileClient = (
+  options: ClientOptions & { token?: Parameters<typeof testClient>[0] extends infer O ? (O extends { token?: infer T } ? T : never) : never } = {},
+) => testClient({ baseUrl: server.url, token: TOKEN, maxRetries: 2, ...options });
 
 function expectNoSecret(error: unknown) {
   const views = [inspect(error, { depth: 10 }), JSON.stringify(error), String(error), (error as Error).stack ?? ""].join("\n");
@@ -80,7 +81,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 
   test("a 404 whose x-request-id is the API key: the key is in no view of the error", async () => {
     serve((_, res) => json(res, 404, { code: "NOPE", message: "not here" }, { "x-request-id": TOKEN }));
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(seen).toHaveLength(1);
     expectNoSecret(error);
@@ -102,7 +105,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
       next();
     });
     const before = process.memoryUsage().rss;
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseReadError);
     expect(error).toMatchObject({ status: 500 });
     expect(seen).toHaveLength(1);
@@ -114,12 +119,16 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
   test("a plain body over maxResponseBytes is a ResponseReadError; a call can allow more", async () => {
     serve((_, res) => json(res, 200, { id: "x".repeat(2000) }));
     await expect(client({ maxResponseBytes: 1000 }).getThing({ params: { path: { id: "1" } } })).rejects.toBeInstanceOf(ResponseReadError);
-    await expect(client({ maxResponseBytes: 1000 }).getThing({ params: { path: { id: "1" } }, maxResponseBytes: 4000 })).resolves.toMatchObject({ id: expect.any(String) });
+    await expect(client({ maxResponseBytes: 1000 }).getThing({ params: { path: { id: "1" } }, maxResponseBytes: 4000 })).resolves.toMatchObject({
+      id: expect.any(String),
+    });
   });
 
   test("a 303 answering a PUT is a RedirectError: the PUT is not turned into a GET, nor reported a success", async () => {
     serve((req, res) => (req.method === "PUT" ? res.writeHead(303, { location: "/things/elsewhere" }).end() : json(res, 200, { id: "get" })));
-    const error = await client().putThing({ params: { path: { id: "1" } }, body: { a: 1 } }).catch((e: unknown) => e);
+    const error = await client()
+      .putThing({ params: { path: { id: "1" } }, body: { a: 1 } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect(error).toMatchObject({ status: 303, method: "PUT", location: "/things/elsewhere" });
     expect(seen.map((r) => r.method)).toEqual(["PUT"]);
@@ -128,7 +137,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 
   test("a 302 loop on a GET is one RedirectError after a few hops, not retried", async () => {
     serve((_, res) => res.writeHead(302, { location: "/things/loop" }).end());
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect(seen.length).toBeLessThanOrEqual(6);
   });
@@ -142,16 +153,23 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     expect(otherSeen).toEqual([{ authorization: undefined, apiKey: undefined }]);
   });
 
-  test.each(["ftp://files.example/x", "javascript:alert(1)", "http://[::1"])("a GET redirected to %s (not an http(s) URL) is a RedirectError, and not followed", async (location) => {
-    serve((_, res) => res.writeHead(302, { location }).end());
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RedirectError);
-    expect(seen).toHaveLength(1);
-  });
+  test.each(["ftp://files.example/x", "javascript:alert(1)", "http://[::1"])(
+    "a GET redirected to %s (not an http(s) URL) is a RedirectError, and not followed",
+    async (location) => {
+      serve((_, res) => res.writeHead(302, { location }).end());
+      const error = await client()
+        .getThing({ params: { path: { id: "1" } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(seen).toHaveLength(1);
+    },
+  );
 
   test("a GET redirected to a URL with credentials in it is a RedirectError that shows none of them", async () => {
     serve((_, res) => res.writeHead(302, { location: `http://u:${API_KEY}@127.0.0.1:9/x` }).end());
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect(seen).toHaveLength(1);
     expectNoSecret(error);
@@ -159,7 +177,11 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 
   test("a secret as a response header's name is scrubbed too", async () => {
     serve((_, res) => json(res, 400, { code: "X" }, { [`x-${TOKEN}`]: "1" }));
-    expectNoSecret(await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e));
+    expectNoSecret(
+      await client()
+        .getThing({ params: { path: { id: "1" } } })
+        .catch((e: unknown) => e),
+    );
   });
 
   test("tokens from a token function are scrubbed from the errors of every call in flight", async () => {
@@ -188,7 +210,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 
   test("headers larger than the client accepts are a ResponseReadError, not retried", async () => {
     serve((_, res) => res.writeHead(200, { "content-type": "application/json", "x-huge": "a".repeat(70_000) }).end("{}"));
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseReadError);
     expect(seen).toHaveLength(1);
   });
@@ -219,7 +243,10 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     await expect(never.getThing({ params: { path: { id: "1" } } })).rejects.toBeInstanceOf(TimeoutError);
     expect(Date.now() - started).toBeLessThan(5_000);
     const controller = new AbortController();
-    const call = testClient({ baseUrl: server.url, token: () => new Promise<string>(() => {}), maxRetries: 0 }).getThing({ params: { path: { id: "1" } }, signal: controller.signal });
+    const call = testClient({ baseUrl: server.url, token: () => new Promise<string>(() => {}), maxRetries: 0 }).getThing({
+      params: { path: { id: "1" } },
+      signal: controller.signal,
+    });
     controller.abort(new Error("caller gave up"));
     await expect(call).rejects.toThrow("caller gave up");
     expect(seen).toHaveLength(0);
@@ -227,7 +254,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 
   test("a 401 on an operation never to be repeated is sent once, even with a token function", async () => {
     serve((_, res) => json(res, 401, { code: "EXPIRED" }));
-    const error = await testClient({ baseUrl: server.url, token: () => TOKEN }).createThing({ body: { a: 1 } }).catch((e: unknown) => e);
+    const error = await testClient({ baseUrl: server.url, token: () => TOKEN })
+      .createThing({ body: { a: 1 } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(seen.map((r) => r.method)).toEqual(["POST"]);
     expectNoSecret(error);
@@ -235,31 +264,44 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 
   test("an error body 10,000 levels deep is the status's typed error, and JSON.stringify(error) does not throw", async () => {
     serve((_, res) => res.writeHead(403, { "content-type": "application/json" }).end(`${"[".repeat(10_000)}${"]".repeat(10_000)}`));
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(() => JSON.stringify(error)).not.toThrow();
   });
 
   test("a 403 body with a __proto__ key changes no prototype", async () => {
     serve((_, res) => res.writeHead(403, { "content-type": "application/json" }).end('{"__proto__":{"admin":true},"code":"X"}'));
-    const error = (await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e)) as PermissionDeniedError;
+    const error = (await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e)) as PermissionDeniedError;
     expect(Object.getPrototypeOf(error.body)).toBe(Object.prototype);
     expect((error.body as { admin?: boolean }).admin).toBeUndefined();
   });
 
-  test.each([["directly", []], ["through middleware", [{ onRequest: () => undefined }]]])("a status outside 200–599 is a typed error, %s", async (_, middleware) => {
+  test.each([
+    ["directly", []],
+    ["through middleware", [{ onRequest: () => undefined }]],
+  ])("a status outside 200–599 is a typed error, %s", async (_, middleware) => {
     serve((_, res) => {
       res.statusCode = 600;
       res.end("{}");
     });
-    const error = await client({ maxRetries: 0, middleware }).getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client({ maxRetries: 0, middleware })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 600 });
   });
 
   test.each(["gzip", "deflate", "br"])("a corrupt %s body is a ResponseReadError, not retried", async (encoding) => {
-    serve((_, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding }).end(Buffer.from("not compressed at all, not at all")));
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    serve((_, res) =>
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding }).end(Buffer.from("not compressed at all, not at all")),
+    );
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseReadError);
     expect(seen).toHaveLength(1);
   });
@@ -277,7 +319,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 
   test("a brotli body that decodes past maxResponseBytes stops at the limit in a ResponseReadError with the status kept", async () => {
     serve((_, res) => res.writeHead(502, { "content-type": "application/json", "content-encoding": "br" }).end(brotliBomb));
-    const error = await client({ maxResponseBytes: 1024 * 1024 }).getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client({ maxResponseBytes: 1024 * 1024 })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseReadError);
     expect(error).toMatchObject({ status: 502 });
     expect(seen).toHaveLength(1);
@@ -297,7 +341,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
       res.setHeader("constructor", "c");
       json(res, 404, { code: "NOPE" }, { "x-request-id": "req-9" });
     });
-    const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ requestId: "req-9", headers: { constructor: "c", ["__proto__"]: "p" } });
     expect(Object.getPrototypeOf((error as NotFoundError).headers)).toBe(Object.prototype);
@@ -309,7 +355,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     ["a name that is not a token", { "x note": "a" }],
   ])("a caller's header with %s is an InvalidRequestError, and nothing is sent", async (_, headers) => {
     serve((_, res) => json(res, 200, { id: "1" }));
-    const error = await client().getThing({ params: { path: { id: "1" } }, headers }).catch((e: unknown) => e);
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } }, headers })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(seen).toHaveLength(0);
   });
@@ -318,7 +366,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     if (!byDispatcher) return;
     for (const encoding of ["compress", "gzip, gzip, gzip, gzip, gzip, gzip"]) {
       serve((_, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding }).end("{}"));
-      const error = await client().getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+      const error = await client()
+        .getThing({ params: { path: { id: "1" } } })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ResponseReadError);
       expect(seen).toHaveLength(1);
     }

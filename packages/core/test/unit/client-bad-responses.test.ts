@@ -5,11 +5,11 @@ import {
   ConnectionError,
   InternalServerError,
   InvalidResponseError,
-  NotFoundError,
-  TimeoutError,
   isApiError,
   isConnectionError,
   isTimeoutError,
+  NotFoundError,
+  TimeoutError,
 } from "../../src/index.js";
 import { loopback } from "./loopback.js";
 import { testClient } from "./test-client.js";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ConnectionError, InternalServerError, RateLimitError, BadRequestError, AuthenticationError } from "../../src/index.js";
+import { AuthenticationError, BadRequestError, ConnectionError, InternalServerError, RateLimitError } from "../../src/index.js";
 import { connectionRefused, json, scriptedFetch } from "./fake-fetch.js";
 import { testClient } from "./test-client.js";
 
@@ -25,7 +25,9 @@ describe("retries", () => {
 
   test("gives up after maxRetries and throws the last status's error", async () => {
     const { fetch, seen } = scriptedFetch(json(500, { code: "BOOM", message: "down" }, fast));
-    const error = await testClient({ fetch }).getThing({ params: { path: { id: "1" } } }).catch((e) => e);
+    const error = await testClient({ fetch })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.code).toBe("BOOM");
     expect(seen).toHaveLength(3);
@@ -79,9 +81,7 @@ describe("retries", () => {
       controller.abort(new Error("caller gave up"));
       return json(503, {});
     });
-    await expect(testClient({ fetch }).getThing({ params: { path: { id: "1" } }, signal: controller.signal })).rejects.toThrow(
-      "caller gave up",
-    );
+    await expect(testClient({ fetch }).getThing({ params: { path: { id: "1" } }, signal: controller.signal })).rejects.toThrow("caller gave up");
     expect(seen).toHaveLength(1);
   });
 
@@ -118,7 +118,9 @@ describe("request ids", () => {
     const server = scriptedFetch(json(404, {}, { "x-request-id": "srv-1" }));
     await expect(testClient({ fetch: server.fetch }).getThing({ params: { path: { id: "1" } } })).rejects.toMatchObject({ requestId: "srv-1" });
     const ours = scriptedFetch(json(404, {}));
-    const error = await testClient({ fetch: ours.fetch }).getThing({ params: { path: { id: "1" } } }).catch((e) => e);
+    const error = await testClient({ fetch: ours.fetch })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e) => e);
     expect(error.requestId).toBe(ours.seen[0]!.headers.get("x-request-id"));
   });
 });
@@ -162,17 +164,13 @@ describe("bearer auth", () => {
 
   test("a second 401 is an AuthenticationError", async () => {
     const { fetch, seen } = scriptedFetch(json(401, { code: "EXPIRED" }));
-    await expect(testClient({ fetch, token: () => "always_stale_1" }).getThing({ params: { path: { id: "1" } } })).rejects.toBeInstanceOf(
-      AuthenticationError,
-    );
+    await expect(testClient({ fetch, token: () => "always_stale_1" }).getThing({ params: { path: { id: "1" } } })).rejects.toBeInstanceOf(AuthenticationError);
     expect(seen).toHaveLength(2);
   });
 
   test("a static token gets no second try on a 401", async () => {
     const { fetch, seen } = scriptedFetch(json(401, {}));
-    await expect(testClient({ fetch, token: "tok_static_123456" }).getThing({ params: { path: { id: "1" } } })).rejects.toBeInstanceOf(
-      AuthenticationError,
-    );
+    await expect(testClient({ fetch, token: "tok_static_123456" }).getThing({ params: { path: { id: "1" } } })).rejects.toBeInstanceOf(AuthenticationError);
     expect(seen).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
+import { Agent, type Dispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { TimeoutError } from "../../src/index.js";
-import { Agent, type Dispatcher } from "undici";
 import { loopback } from "./loopback.js";
 import { testClient } from "./test-client.js";
 

@@ -2,8 +2,8 @@ import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import {
   ApiError,
-  apiErrorClass,
   AuthenticationError,
+  apiErrorClass,
   BadRequestError,
   ConflictError,
   InternalServerError,

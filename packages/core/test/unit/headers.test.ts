@@ -1,4 +1,4 @@
-import { mergeHeaders, type HeadersOptions } from "openapi-fetch";
+import { type HeadersOptions, mergeHeaders } from "openapi-fetch";
 import { expect, test } from "vitest";
 import { headerRecordOf, mergeHeaderRecord } from "../../src/headers.js";
 
@@ -36,8 +36,22 @@ test("a name the record's prototype has (constructor) is a plain header", () => 
 
 test("headerRecordOf reads every HeadersInit form alike", () => {
   const expected = { "x-a": "1, 2", "x-b": "3" };
-  expect(headerRecordOf([["X-A", "1"], ["x-a", "2"], ["x-b", "3"]])).toEqual(expected);
-  expect(headerRecordOf(new Headers([["X-A", "1"], ["x-a", "2"], ["x-b", "3"]]))).toEqual(expected);
+  expect(
+    headerRecordOf([
+      ["X-A", "1"],
+      ["x-a", "2"],
+      ["x-b", "3"],
+    ]),
+  ).toEqual(expected);
+  expect(
+    headerRecordOf(
+      new Headers([
+        ["X-A", "1"],
+        ["x-a", "2"],
+        ["x-b", "3"],
+      ]),
+    ),
+  ).toEqual(expected);
   expect(headerRecordOf({ "X-A": "1, 2", "x-b": "3" })).toEqual(expected);
   expect(headerRecordOf(undefined)).toEqual({});
 });

@@ -1,8 +1,7 @@
 import { expect, test } from "vitest";
-import { IntegrityError } from "../../src/index.js";
+import { createOperations, IntegrityError } from "../../src/index.js";
 import { json, scriptedFetch } from "./fake-fetch.js";
 import { operations, testClient } from "./test-client.js";
-import { createOperations } from "../../src/index.js";
 
 test("user middleware sees a real Request, and retries still resend the body", async () => {
   const { fetch, seen } = scriptedFetch(json(503, {}, { "retry-after-ms": "0" }), json(200, { id: "1" }));

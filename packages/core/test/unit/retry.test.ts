@@ -16,9 +16,7 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(0, new Headers({ "retry-after": "3600" }), now, () => 0)).toBe(500);
   });
   test("backs off exponentially from 0.5 s to 8 s", () => {
-    expect([0, 1, 2, 3, 4, 5, 9].map((retry) => retryDelayMs(retry, undefined, now, () => 0))).toEqual([
-      500, 1000, 2000, 4000, 8000, 8000, 8000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 9].map((retry) => retryDelayMs(retry, undefined, now, () => 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
   });
   test("jitters by at most a quarter below the base", () => {
     expect(retryDelayMs(1, undefined, now, () => 0.999)).toBeGreaterThan(750);

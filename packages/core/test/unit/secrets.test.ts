@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
-import { ConnectionError, REDACTED, SignhubError, redactBody } from "../../src/index.js";
+import { ConnectionError, REDACTED, redactBody, SignhubError } from "../../src/index.js";
 import { json, scriptedFetch } from "./fake-fetch.js";
 import { testClient } from "./test-client.js";
 
@@ -19,7 +19,9 @@ describe("secrets never leak", () => {
       { authorization: `Bearer ${token}` },
     );
     const { fetch } = scriptedFetch(echo);
-    const error = await testClient({ fetch, token }).getThing({ params: { path: { id: "1" } } }).catch((e) => e);
+    const error = await testClient({ fetch, token })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e) => e);
     expect(views(error)).not.toContain(token);
     expect(views(error)).not.toContain("as_123456789");
     expect(error.message).toBe(`Acme 401 BAD_TOKEN on GET /things/{id}: token ${REDACTED} is not valid`);
@@ -34,14 +36,18 @@ describe("secrets never leak", () => {
 
   test("a token function's tokens are scrubbed too", async () => {
     const { fetch } = scriptedFetch(new Response(`<p>bad ${token}</p>`, { status: 500 }));
-    const error = await testClient({ fetch, token: async () => token, maxRetries: 0 }).getThing({ params: { path: { id: "1" } } }).catch((e) => e);
+    const error = await testClient({ fetch, token: async () => token, maxRetries: 0 })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e) => e);
     expect(views(error)).not.toContain(token);
   });
 
   test("a connection error's cause is scrubbed", async () => {
     const cause = Object.assign(new Error(`socket closed while sending Bearer ${token}`), { code: "ECONNRESET" });
     const { fetch } = scriptedFetch(new TypeError("fetch failed", { cause }));
-    const error = await testClient({ fetch, token, maxRetries: 0 }).getThing({ params: { path: { id: "1" } } }).catch((e) => e);
+    const error = await testClient({ fetch, token, maxRetries: 0 })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(views(error)).not.toContain(token);
   });
@@ -49,7 +55,9 @@ describe("secrets never leak", () => {
   test("a malformed token is refused without being quoted", async () => {
     const bad = "tok_with\nnewline_secret";
     const { fetch } = scriptedFetch(json(200, {}));
-    const error = await testClient({ fetch, token: () => bad }).getThing({ params: { path: { id: "1" } } }).catch((e) => e);
+    const error = await testClient({ fetch, token: () => bad })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(SignhubError);
     expect(views(error)).not.toContain("newline_secret");
   });

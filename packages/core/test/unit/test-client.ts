@@ -1,4 +1,4 @@
-import { bearerAuth, createOperations, type ClientOptions, type OperationTable, type TokenSource } from "../../src/index.js";
+import { bearerAuth, type ClientOptions, createOperations, type OperationTable, type TokenSource } from "../../src/index.js";
 
 const id = { name: "id", in: "path", style: "simple", explode: false, required: true } as const;
 const json = { "application/json": true } as const;

@@ -11,7 +11,9 @@ describe("how a client sends", () => {
   test("a dispatcher the caller gives (undici's MockAgent here) carries every request, answers and errors alike", async () => {
     const pool = mockAgent.get("https://api.acme.test");
     pool.intercept({ path: "/things/1", method: "GET" }).reply(200, { id: "1" }, { headers: { "content-type": "application/json" } });
-    pool.intercept({ path: "/things/2", method: "PUT" }).reply(409, { code: "TAKEN", message: "already there" }, { headers: { "content-type": "application/json" } });
+    pool
+      .intercept({ path: "/things/2", method: "PUT" })
+      .reply(409, { code: "TAKEN", message: "already there" }, { headers: { "content-type": "application/json" } });
     const client = testClient({ dispatcher: mockAgent, maxRetries: 0 });
     await expect(client.getThing({ params: { path: { id: "1" } } })).resolves.toEqual({ id: "1" });
     const error = await client.putThing({ params: { path: { id: "2" } }, body: {} }).catch((e: unknown) => e);
@@ -28,7 +30,9 @@ describe("how a client sends", () => {
     ["ftp://files.acme.test", /http\(s\) URLs only/],
     ["https://user:secret-password@api.acme.test", /must not include credentials/],
   ])("a base URL %s is a TypeError before anything is sent, its credentials not shown", async (baseUrl, message) => {
-    const error = await testClient({ baseUrl, dispatcher: mockAgent, maxRetries: 0 }).getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const error = await testClient({ baseUrl, dispatcher: mockAgent, maxRetries: 0 })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain("secret-password");

@@ -1,5 +1,5 @@
-import { bearerAuth, createOperations, type ClientOptions } from "../../src/index.js";
 import type { Dispatcher } from "undici";
+import { bearerAuth, type ClientOptions, createOperations } from "../../src/index.js";
 import { operationTable } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
@@ -59,7 +59,10 @@ export function normalized(request: SeenRequest) {
 export function recordingDispatcher() {
   const seen: SeenRequest[] = [];
   const dispatcher = {
-    dispatch(options: { origin: string; path: string; method: string; headers: Record<string, string>; body: string | Uint8Array | null }, handler: Dispatcher.DispatchHandler) {
+    dispatch(
+      options: { origin: string; path: string; method: string; headers: Record<string, string>; body: string | Uint8Array | null },
+      handler: Dispatcher.DispatchHandler,
+    ) {
       const { origin, path, method, headers, body } = options;
       seen.push({
         method,

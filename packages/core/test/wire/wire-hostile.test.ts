@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
-import { createOperations, bearerAuth, errorFields, InvalidRequestError, InvalidResponseError, NotFoundError, AuthenticationError } from "../../src/index.js";
-import { createWireClient, normalized, operationTable, recordingFetch, WIRE_TOKEN } from "./wire-client.js";
+import { AuthenticationError, bearerAuth, createOperations, errorFields, InvalidRequestError, InvalidResponseError, NotFoundError } from "../../src/index.js";
 import type { paths } from "./generated/schema.js";
+import { createWireClient, normalized, operationTable, recordingFetch, WIRE_TOKEN } from "./wire-client.js";
 
 type Client = ReturnType<typeof createWireClient>;
 const any = (value: unknown) => value as any;
@@ -26,11 +26,26 @@ describe("a caller's value no wire form can carry is an InvalidRequestError, and
     ["a header value with CR LF", (c) => c.headerSimple({ params: { header: { "X-Color": "a\r\nX-Injected: 1" } } })],
     ["a header value beyond Latin-1", (c) => c.headerSimple({ params: { header: { "X-Color": "€" } } })],
     ["a BigInt in a JSON body", (c) => c.bodyJson({ body: any({ name: 1n }) })],
-    ["a circular JSON body", (c) => c.bodyJson({ body: any((() => { const o: Record<string, unknown> = {}; o.self = o; return o; })()) })],
+    [
+      "a circular JSON body",
+      (c) =>
+        c.bodyJson({
+          body: any(
+            (() => {
+              const o: Record<string, unknown> = {};
+              o.self = o;
+              return o;
+            })(),
+          ),
+        }),
+    ],
     ["a function as a JSON body", (c) => c.bodyJson({ body: any(() => 1) })],
     ["a Map as a JSON body", (c) => c.bodyJson({ body: any(new Map([["name", "a"]])) })],
     ["a body on an operation that takes none", (c) => c.getThing({ params: { path: { id: "t1" } }, body: any({ a: 1 }) })],
-    ["a body on an operation that takes none, through middleware", (c) => c.deleteThing({ params: { path: { id: "t1" } }, body: any({ a: 1 }), ...viaMiddleware })],
+    [
+      "a body on an operation that takes none, through middleware",
+      (c) => c.deleteThing({ params: { path: { id: "t1" } }, body: any({ a: 1 }), ...viaMiddleware }),
+    ],
   ])("%s", async (_, call) => {
     const { fetch, seen } = recordingFetch();
     const error = await call(createWireClient({ fetch })).catch((e: unknown) => e);
@@ -87,7 +102,7 @@ describe("headers and cookies the caller sets beside parameters", () => {
     expect(middleware).toEqual(direct);
   });
 
-  test("a Blob part that is not a File is named as FormData names it, never \"undefined\"", async () => {
+  test('a Blob part that is not a File is named as FormData names it, never "undefined"', async () => {
     const { fetch, seen } = recordingFetch();
     await createWireClient({ fetch }).bodyMultipart({ body: { file: new Blob(["%PDF"]) } });
     const text = new TextDecoder().decode(seen[0]!.body);
@@ -99,14 +114,20 @@ describe("headers and cookies the caller sets beside parameters", () => {
 describe("responses a server may send that the spec does not pin down", () => {
   const answering = (response: () => Response, options = {}) => createWireClient({ fetch: recordingFetch(response).fetch, ...options });
 
-  test.each([["directly", {}], ["through middleware", viaMiddleware]])("the bytes of an undeclared binary success stay untouched, %s", async (_, options) => {
+  test.each([
+    ["directly", {}],
+    ["through middleware", viaMiddleware],
+  ])("the bytes of an undeclared binary success stay untouched, %s", async (_, options) => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00, 0x80, 0xc3]);
     const client = answering(() => new Response(bytes, { status: 203, headers: { "content-type": "image/png" } }), options);
     const blob = (await client.getThing({ params: { path: { id: "t1" } } })) as unknown as Blob;
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([...bytes]);
   });
 
-  test.each([["directly", {}], ["through middleware", viaMiddleware]])("a 304 answering a conditional request resolves to undefined, %s", async (_, options) => {
+  test.each([
+    ["directly", {}],
+    ["through middleware", viaMiddleware],
+  ])("a 304 answering a conditional request resolves to undefined, %s", async (_, options) => {
     const client = answering(() => new Response(null, { status: 304, headers: { etag: '"1"' } }), options);
     const result = await client.getThing.withResponse({ params: { path: { id: "t1" } }, headers: { "If-None-Match": '"1"' } });
     expect(result).toMatchObject({ data: undefined, status: 304 });
@@ -131,7 +152,13 @@ describe("secrets a hostile server echoes never reach an error", () => {
   const client = (response: () => Response) =>
     createOperations<paths, typeof operationTable>(
       operationTable,
-      { provider: "wire", title: "Wire", baseUrl: "https://api.wire.test/v1", auth: bearerAuth(WIRE_TOKEN), parseError: errorFields({ code: "code", message: "message" }) },
+      {
+        provider: "wire",
+        title: "Wire",
+        baseUrl: "https://api.wire.test/v1",
+        auth: bearerAuth(WIRE_TOKEN),
+        parseError: errorFields({ code: "code", message: "message" }),
+      },
       { maxRetries: 0, fetch: recordingFetch(response).fetch },
     );
   const shown = (error: unknown) => [inspect(error, { depth: 10 }), JSON.stringify(error), String(error), (error as Error).stack].join("\n");
@@ -142,7 +169,9 @@ describe("secrets a hostile server echoes never reach an error", () => {
     ["in another header", () => Response.json({ code: "X" }, { status: 401, headers: { "www-authenticate": `Bearer token="${WIRE_TOKEN}"` } })],
     ["as a key of the error body", () => Response.json({ errors: { [`Bearer ${WIRE_TOKEN}`]: "invalid" } }, { status: 401 })],
   ])("%s", async (_, response) => {
-    const error = await client(response).getThing({ params: { path: { id: "t1" } } }).catch((e: unknown) => e);
+    const error = await client(response)
+      .getThing({ params: { path: { id: "t1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(shown(error)).not.toContain(WIRE_TOKEN);
   });
@@ -157,7 +186,9 @@ describe("secrets a hostile server echoes never reach an error", () => {
   });
 
   test("a __proto__ key in an error body stays an own property and changes no prototype", async () => {
-    const error = (await client(() => new Response('{"__proto__":{"polluted":true},"code":"X"}', { status: 404, headers: { "content-type": "application/json" } }))
+    const error = (await client(
+      () => new Response('{"__proto__":{"polluted":true},"code":"X"}', { status: 404, headers: { "content-type": "application/json" } }),
+    )
       .getThing({ params: { path: { id: "t1" } } })
       .catch((e: unknown) => e)) as NotFoundError;
     const body = error.body as Record<string, unknown>;
@@ -180,11 +211,15 @@ describe("a middleware that returns a new Request", () => {
   test("keeps the call's maxRetries and the operation's retry decision", async () => {
     let calls = 0;
     const { fetch } = recordingFetch(() => (calls++, new Response("{}", { status: 503, headers: { "retry-after-ms": "0" } })));
-    await createWireClient({ fetch, maxRetries: 2, ...replacing }).getThing({ params: { path: { id: "t1" } }, maxRetries: 0 }).catch(() => {});
+    await createWireClient({ fetch, maxRetries: 2, ...replacing })
+      .getThing({ params: { path: { id: "t1" } }, maxRetries: 0 })
+      .catch(() => {});
     expect(calls).toBe(1);
     calls = 0;
     // bodyJson is marked unsafe to repeat: never retried, whatever maxRetries says.
-    await createWireClient({ fetch, maxRetries: 2, ...replacing }).bodyJson({ body: { name: "a" } }).catch(() => {});
+    await createWireClient({ fetch, maxRetries: 2, ...replacing })
+      .bodyJson({ body: { name: "a" } })
+      .catch(() => {});
     expect(calls).toBe(1);
   });
 });

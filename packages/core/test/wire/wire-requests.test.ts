@@ -52,7 +52,8 @@ const cells: [string, string, unknown, string][] = [
 function throughRaw(client: ReturnType<typeof createWireClient>): ReturnType<typeof createWireClient> {
   const methods: Record<string, unknown> = {};
   for (const [operationId, op] of Object.entries(operationTable)) {
-    methods[operationId] = (init: unknown) => (client.raw.request as (method: string, path: string, init: unknown) => Promise<unknown>)(op.method, op.path, init);
+    methods[operationId] = (init: unknown) =>
+      (client.raw.request as (method: string, path: string, init: unknown) => Promise<unknown>)(op.method, op.path, init);
   }
   return methods as ReturnType<typeof createWireClient>;
 }
@@ -63,34 +64,76 @@ function callFor(operationId: string, value: unknown): Call {
 }
 
 const cases: Case[] = [
-  ...cells.map(([operationId, style, value, want]): Case => ({ name: `${style} ${JSON.stringify(value)}`, given: callFor(operationId, value), want: { url: want } })),
+  ...cells.map(
+    ([operationId, style, value, want]): Case => ({ name: `${style} ${JSON.stringify(value)}`, given: callFor(operationId, value), want: { url: want } }),
+  ),
   // Regression inputs.
-  { name: "an array with explode: false", given: (c) => c.queryFormFlat({ params: { query: { color: ["x", "y"] } } }), want: { url: "/query/form-flat?color=x,y" } },
-  { name: "an object in default form style", given: (c) => c.queryForm({ params: { query: { color: any({ color: "red", size: "L" }) } } }), want: { url: "/query/form?color=red&size=L" } },
-  { name: "values are percent-encoded", given: (c) => c.queryForm({ params: { query: { color: "a b&c=d/é" } } }), want: { url: "/query/form?color=a%20b%26c%3Dd%2F%C3%A9" } },
+  {
+    name: "an array with explode: false",
+    given: (c) => c.queryFormFlat({ params: { query: { color: ["x", "y"] } } }),
+    want: { url: "/query/form-flat?color=x,y" },
+  },
+  {
+    name: "an object in default form style",
+    given: (c) => c.queryForm({ params: { query: { color: any({ color: "red", size: "L" }) } } }),
+    want: { url: "/query/form?color=red&size=L" },
+  },
+  {
+    name: "values are percent-encoded",
+    given: (c) => c.queryForm({ params: { query: { color: "a b&c=d/é" } } }),
+    want: { url: "/query/form?color=a%20b%26c%3Dd%2F%C3%A9" },
+  },
   {
     name: "allowReserved sends reserved characters as they are, but not & = # + [ ]",
     given: (c) => c.queryAllowReserved({ params: { query: { redirect: "/a/b?c:d@e,f;g!&h=i#j+k[l]%41", plain: "/a?b" } } }),
     want: { url: "/query/reserved?redirect=/a/b?c:d@e,f;g!%26h%3Di%23j%2Bk%5Bl%5D%41&plain=%2Fa%3Fb" },
   },
-  { name: "a parameter with content: application/json", given: (c) => c.queryContent({ params: { query: { filter: any({ status: "open" }) } } }), want: { url: "/query/json?filter=%7B%22status%22%3A%22open%22%7D" } },
-  { name: "a path value with a slash stays in its segment", given: (c) => c.pathSimple({ params: { path: { color: "a/b" } } }), want: { url: "/path/simple/a%2Fb" } },
+  {
+    name: "a parameter with content: application/json",
+    given: (c) => c.queryContent({ params: { query: { filter: any({ status: "open" }) } } }),
+    want: { url: "/query/json?filter=%7B%22status%22%3A%22open%22%7D" },
+  },
+  {
+    name: "a path value with a slash stays in its segment",
+    given: (c) => c.pathSimple({ params: { path: { color: "a/b" } } }),
+    want: { url: "/path/simple/a%2Fb" },
+  },
   {
     name: "header parameters: simple style, numbers and booleans as text",
     given: (c) => c.headerSimple({ params: { header: { "X-Color": any(array), "X-Color-Exploded": any(object), "X-Limit": 10, "X-Dry-Run": true } } }),
     want: { url: "/headers", headers: { "x-color": "blue,black,brown", "x-color-exploded": "R=100,G=200,B=150", "x-limit": "10", "x-dry-run": "true" } },
   },
-  { name: "a header given as an object, not exploded", given: (c) => c.headerSimple({ params: { header: { "X-Color": any(object) } } }), want: { headers: { "x-color": "R,100,G,200,B,150" } } },
-  { name: "a cookie parameter", given: (c) => c.cookieForm({ params: { cookie: { session: "abc" } } }), want: { url: "/cookies", headers: { cookie: "session=abc" } } },
+  {
+    name: "a header given as an object, not exploded",
+    given: (c) => c.headerSimple({ params: { header: { "X-Color": any(object) } } }),
+    want: { headers: { "x-color": "R,100,G,200,B,150" } },
+  },
+  {
+    name: "a cookie parameter",
+    given: (c) => c.cookieForm({ params: { cookie: { session: "abc" } } }),
+    want: { url: "/cookies", headers: { cookie: "session=abc" } },
+  },
   {
     name: "cookie parameters, path item's and operation's, in one Cookie header",
     given: (c) => c.cookieForm({ params: { cookie: { session: "a b;c", theme: "dark", color: ["red", "blue"] } } }),
     want: { headers: { cookie: "session=a%20b%3Bc; theme=dark; color=red,blue" } },
   },
   // Bodies by media type.
-  { name: "a JSON body", given: (c) => c.bodyJson({ body: { name: "Camille" } }), want: { headers: { "content-type": "application/json" }, body: '{"name":"Camille"}' } },
-  { name: "a text/plain body is sent as it is", given: (c) => c.bodyText({ body: "hello" }), want: { headers: { "content-type": "text/plain" }, body: "hello" } },
-  { name: "a form body", given: (c) => c.bodyForm({ body: { grant_type: "client_credentials" } }), want: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" } },
+  {
+    name: "a JSON body",
+    given: (c) => c.bodyJson({ body: { name: "Camille" } }),
+    want: { headers: { "content-type": "application/json" }, body: '{"name":"Camille"}' },
+  },
+  {
+    name: "a text/plain body is sent as it is",
+    given: (c) => c.bodyText({ body: "hello" }),
+    want: { headers: { "content-type": "text/plain" }, body: "hello" },
+  },
+  {
+    name: "a form body",
+    given: (c) => c.bodyForm({ body: { grant_type: "client_credentials" } }),
+    want: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" },
+  },
   {
     name: "a form body under a Content-Type with a charset",
     given: (c) => c.bodyForm({ body: { grant_type: "client_credentials" }, headers: { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" } }),
@@ -102,16 +145,28 @@ const cases: Case[] = [
     want: { body: "grant_type=client+credentials&scope=a&scope=b&claims=%7B%22sub%22%3A%22u1%22%7D" },
   },
   { name: "URLSearchParams as a form body", given: (c) => c.bodyForm({ body: new URLSearchParams({ grant_type: "x" }) }), want: { body: "grant_type=x" } },
-  { name: "a Uint8Array on an octet-stream upload", given: (c) => c.bodyOctetStream({ body: new Uint8Array([1, 2, 3]) }), want: { headers: { "content-type": "application/octet-stream" }, body: [1, 2, 3] } },
+  {
+    name: "a Uint8Array on an octet-stream upload",
+    given: (c) => c.bodyOctetStream({ body: new Uint8Array([1, 2, 3]) }),
+    want: { headers: { "content-type": "application/octet-stream" }, body: [1, 2, 3] },
+  },
   { name: "a Blob on an octet-stream upload", given: (c) => c.bodyOctetStream({ body: new Blob([new Uint8Array([1, 2, 3])]) }), want: { body: [1, 2, 3] } },
   { name: "an ArrayBuffer on an octet-stream upload", given: (c) => c.bodyOctetStream({ body: new Uint8Array([1, 2, 3]).buffer }), want: { body: [1, 2, 3] } },
-  { name: "several media types: JSON by default", given: (c) => c.bodyChoice({ body: { name: "a" } }), want: { headers: { "content-type": "application/json" }, body: '{"name":"a"}' } },
+  {
+    name: "several media types: JSON by default",
+    given: (c) => c.bodyChoice({ body: { name: "a" } }),
+    want: { headers: { "content-type": "application/json" }, body: '{"name":"a"}' },
+  },
   {
     name: "several media types: the caller's Content-Type picks one",
     given: (c) => c.bodyChoice({ body: "hi", headers: { "content-type": "text/plain; charset=utf-8" } }),
     want: { headers: { "content-type": "text/plain; charset=utf-8" }, body: "hi" },
   },
-  { name: "several media types: URLSearchParams picks the form", given: (c) => c.bodyChoice({ body: new URLSearchParams({ name: "a" }) }), want: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=a" } },
+  {
+    name: "several media types: URLSearchParams picks the form",
+    given: (c) => c.bodyChoice({ body: new URLSearchParams({ name: "a" }) }),
+    want: { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=a" },
+  },
 ];
 
 describe("requests are written as the spec says", () => {
@@ -179,13 +234,23 @@ describe("multipart bodies", () => {
     expect(seen[0]!.headers.find(([n]) => n === "content-type")?.[1]).toMatch(/^multipart\/form-data; boundary=/);
   });
   test.each([
-    ["a plain object", (c: ReturnType<typeof createWireClient>) => c.bodyMultipart({ body: { title: "Contract", tags: ["a", "b"], meta: { pages: 2 }, file: new Blob(["%PDF-1.7"]) } })],
-    ["a FormData", (c: ReturnType<typeof createWireClient>) => {
-      const form = new FormData();
-      form.append("file", new Blob(["x"]), "a.pdf");
-      return c.bodyMultipart({ body: form });
-    }],
-    ["a caller's bare multipart Content-Type", (c: ReturnType<typeof createWireClient>) => c.bodyMultipart({ body: { file: new Blob(["x"]) }, headers: { "content-type": "multipart/form-data" } })],
+    [
+      "a plain object",
+      (c: ReturnType<typeof createWireClient>) =>
+        c.bodyMultipart({ body: { title: "Contract", tags: ["a", "b"], meta: { pages: 2 }, file: new Blob(["%PDF-1.7"]) } }),
+    ],
+    [
+      "a FormData",
+      (c: ReturnType<typeof createWireClient>) => {
+        const form = new FormData();
+        form.append("file", new Blob(["x"]), "a.pdf");
+        return c.bodyMultipart({ body: form });
+      },
+    ],
+    [
+      "a caller's bare multipart Content-Type",
+      (c: ReturnType<typeof createWireClient>) => c.bodyMultipart({ body: { file: new Blob(["x"]) }, headers: { "content-type": "multipart/form-data" } }),
+    ],
   ])("%s: the same multipart request by undici's dispatcher as by fetch, boundary aside", async (_, given) => {
     const byFetch = recordingFetch();
     await given(createWireClient({ fetch: byFetch.fetch }));
@@ -255,7 +320,10 @@ describe("path values that would change the endpoint are refused, nothing sent",
 
   test.each([
     ["a label value that makes a dot segment", (c: ReturnType<typeof createWireClient>) => c.pathLabel({ params: { path: { color: "." } } })],
-    ["through middleware", (c: ReturnType<typeof createWireClient>) => c.getThing({ params: { path: { id: ".." } }, middleware: [{ onRequest: () => undefined }] })],
+    [
+      "through middleware",
+      (c: ReturnType<typeof createWireClient>) => c.getThing({ params: { path: { id: ".." } }, middleware: [{ onRequest: () => undefined }] }),
+    ],
     ["through client.raw", (c: ReturnType<typeof createWireClient>) => c.raw.GET("/things/{id}", { params: { path: { id: ".." } } })],
     ["through client.raw, params missing", (c: ReturnType<typeof createWireClient>) => c.raw.GET("/things/{id}", {} as never)],
   ])("%s", async (_, call) => {
@@ -278,11 +346,17 @@ describe("a body its media type cannot carry is refused before sending", () => {
   test.each([
     ["an object on text/plain", (c: ReturnType<typeof createWireClient>) => c.bodyText({ body: { a: 1 } as never })],
     ["a number array on octet-stream", (c: ReturnType<typeof createWireClient>) => c.bodyOctetStream({ body: [1, 2, 3] as never })],
-    ["a media type the operation does not declare", (c: ReturnType<typeof createWireClient>) => c.bodyJson({ body: { name: "a" }, headers: { "content-type": "text/csv" } })],
+    [
+      "a media type the operation does not declare",
+      (c: ReturnType<typeof createWireClient>) => c.bodyJson({ body: { name: "a" }, headers: { "content-type": "text/csv" } }),
+    ],
     ["a nested object in a query parameter", (c: ReturnType<typeof createWireClient>) => c.queryForm({ params: { query: { color: any({ a: { b: 1 } }) } } })],
     ["bytes on a JSON operation", (c: ReturnType<typeof createWireClient>) => c.bodyJson({ body: any(new Uint8Array([1])) })],
     ["a required body left out", (c: ReturnType<typeof createWireClient>) => c.bodyJson(any({}))],
-    ["a required body left out, through middleware", (c: ReturnType<typeof createWireClient>) => c.bodyJson(any({ middleware: [{ onRequest: () => undefined }] }))],
+    [
+      "a required body left out, through middleware",
+      (c: ReturnType<typeof createWireClient>) => c.bodyJson(any({ middleware: [{ onRequest: () => undefined }] })),
+    ],
     ["a required cookie left out", (c: ReturnType<typeof createWireClient>) => c.cookieForm({ params: { cookie: any({ theme: "dark" }) } })],
     ["a required cookie left out, through client.raw", (c: ReturnType<typeof createWireClient>) => c.raw.GET("/cookies", { params: { cookie: any({}) } })],
   ])("%s", async (_, call) => {

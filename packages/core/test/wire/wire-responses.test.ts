@@ -2,8 +2,10 @@ import { describe, expect, test } from "vitest";
 import { InvalidResponseError, NotFoundError } from "../../src/index.js";
 import { createWireClient, recordingFetch } from "./wire-client.js";
 
-const answer = (body: BodyInit | null, status = 200, type?: string) => () =>
-  new Response(body, { status, headers: type === undefined ? {} : { "content-type": type } });
+const answer =
+  (body: BodyInit | null, status = 200, type?: string) =>
+  () =>
+    new Response(body, { status, headers: type === undefined ? {} : { "content-type": type } });
 const clientAnswering = (respond: () => Response) => createWireClient({ fetch: recordingFetch(respond).fetch });
 
 describe("success bodies are read by their media type", () => {
@@ -39,7 +41,9 @@ describe("success bodies are read by their media type", () => {
   });
 
   test("an HTML page where JSON is promised is an InvalidResponseError with an excerpt", async () => {
-    const error = await clientAnswering(answer("<html>gateway</html>", 200, "text/html")).getThing({ params: { path: { id: "t1" } } }).catch((e: unknown) => e);
+    const error = await clientAnswering(answer("<html>gateway</html>", 200, "text/html"))
+      .getThing({ params: { path: { id: "t1" } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ bodyExcerpt: "<html>gateway</html>" });
   });
@@ -52,7 +56,9 @@ describe("success bodies are read by their media type", () => {
 
   test("a 2XX range and a default response are read as declared", async () => {
     await expect(clientAnswering(answer('{"ok":true}', 202, "application/json")).responseRange()).resolves.toEqual({ ok: true });
-    const error = await clientAnswering(answer('{"title":"Not found"}', 404, "application/problem+json")).responseRange().catch((e: unknown) => e);
+    const error = await clientAnswering(answer('{"title":"Not found"}', 404, "application/problem+json"))
+      .responseRange()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ body: { title: "Not found" } });
   });
@@ -70,7 +76,9 @@ describe("success bodies are read by their media type", () => {
 
 describe("withResponse", () => {
   test("gives the body with the status, headers and request id of a success", async () => {
-    const client = clientAnswering(() => new Response("hello", { status: 200, headers: { "content-type": "text/plain", "x-request-id": "srv-1", etag: '"v1"' } }));
+    const client = clientAnswering(
+      () => new Response("hello", { status: 200, headers: { "content-type": "text/plain", "x-request-id": "srv-1", etag: '"v1"' } }),
+    );
     const { data, status, headers, requestId } = await client.responseText.withResponse();
     expect({ data, status, etag: headers.get("etag"), requestId }).toEqual({ data: "hello", status: 200, etag: '"v1"', requestId: "srv-1" });
   });

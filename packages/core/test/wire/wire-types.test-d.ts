@@ -1,6 +1,6 @@
 import { expectTypeOf, test } from "vitest";
 import type { WithResponse } from "../../src/index.js";
-import { createWireClient, type components } from "./wire-client.js";
+import { type components, createWireClient } from "./wire-client.js";
 
 const client = createWireClient();
 type Result<K extends keyof typeof client> = (typeof client)[K] extends (...args: never[]) => Promise<infer R> ? R : never;

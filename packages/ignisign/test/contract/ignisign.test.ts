@@ -15,8 +15,7 @@ describeContract<IgnisignClient>({
       client.createSigner({ params: { path: app }, body: { firstName: "Camille", email: "camille.martin@mail.test", phoneNumber: "0612345678" }, headers }),
     getSignerSummary: (client, headers) => client.getSignerSummary({ params: { path }, headers }),
     getSignerWithDetails: (client, headers) => client.getSignerWithDetails({ params: { path }, headers }),
-    updateSigner: (client, headers) =>
-      client.updateSigner({ params: { path }, body: { firstName: "Camille", email: "camille.martin@mail.test" }, headers }),
+    updateSigner: (client, headers) => client.updateSigner({ params: { path }, body: { firstName: "Camille", email: "camille.martin@mail.test" }, headers }),
     regenerateSignerAuthSecret: (client, headers) => client.regenerateSignerAuthSecret({ params: { path }, headers }),
     revokeSigner: (client, headers) => client.revokeSigner({ params: { path }, headers }),
     initSignatureRequest: (client, headers) => client.initSignatureRequest({ params: { path: app }, body: {}, headers }),

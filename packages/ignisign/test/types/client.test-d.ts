@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from "vitest";
-import { createIgnisignClient, isIgnisignAppApiKey, type components } from "../../src/index.js";
+import { type components, createIgnisignClient, isIgnisignAppApiKey } from "../../src/index.js";
 
 const client = createIgnisignClient({ apiKey: "skv2_test" });
 const path = { appId: "app_1", appEnv: "DEVELOPMENT", signerId: "signer_1" } as const;

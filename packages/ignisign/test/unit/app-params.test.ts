@@ -1,7 +1,7 @@
 import { expectNoSecrets } from "@signhub/contract";
 import { InvalidRequestError } from "@signhub/core";
 import { describe, expect, test } from "vitest";
-import { appOfApiKey, createIgnisignClient, isIgnisignAppApiKey, type IgnisignClientOptions } from "../../src/index.js";
+import { appOfApiKey, createIgnisignClient, type IgnisignClientOptions, isIgnisignAppApiKey } from "../../src/index.js";
 
 const keyOfApp = "skv2_development_4b8e6f1c-2d3a-4e5f-9a0b-1c2d3e4f5a6b_s3cr3tPart" as const;
 const otherKey: string = "skv2_live_9f8e7d6c5b4a39281706";

@@ -78,9 +78,7 @@ describe("path values that would change the endpoint", () => {
   ])("signerId %s is refused and nothing is sent, the API key least of all", async (_, signerId) => {
     let calls = 0;
     const client = createIgnisignClient({ apiKey, fetch: async () => (calls++, new Response("{}")) });
-    const error = await client
-      .regenerateSignerAuthSecret({ params: { path: { ...path, signerId: signerId as string } } })
-      .catch((e: unknown) => e);
+    const error = await client.regenerateSignerAuthSecret({ params: { path: { ...path, signerId: signerId as string } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error).toMatchObject({ operationId: "regenerateSignerAuthSecret", parameter: "signerId" });
     expect(calls).toBe(0);

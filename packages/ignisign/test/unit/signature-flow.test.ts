@@ -14,13 +14,28 @@ const answers: Record<string, () => Response> = {
   [`POST ${app}/signature-requests`]: () => Response.json({ signatureRequestId }),
   [`POST ${app}/init-documents`]: () => Response.json({ documentId }),
   [`POST /v4/documents/${documentId}/file`]: () =>
-    Response.json({ _id: documentId, appId: "appId_4b8e6f1c", appEnv: "DEVELOPMENT", documentNature: "PDF", status: "PROVIDED", documentHash: "h", signatureRequestId }),
+    Response.json({
+      _id: documentId,
+      appId: "appId_4b8e6f1c",
+      appEnv: "DEVELOPMENT",
+      documentNature: "PDF",
+      status: "PROVIDED",
+      documentHash: "h",
+      signatureRequestId,
+    }),
   [`PUT /v4/signature-requests/${signatureRequestId}`]: () =>
     Response.json({ _id: signatureRequestId, appId: "appId_4b8e6f1c", appEnv: "DEVELOPMENT", signatureRequestType: "STANDARD", status: "DRAFT" }),
   [`POST /v4/signature-requests/${signatureRequestId}/publish`]: () =>
     Response.json({ signatureRequestId, signersBySide: [{ signerId, signerExternalId: "crm-48213" }] }),
   [`GET /v4/signature-requests/${signatureRequestId}/context`]: () =>
-    Response.json({ _id: signatureRequestId, appId: "appId_4b8e6f1c", appEnv: "DEVELOPMENT", signatureRequestType: "STANDARD", status: "COMPLETED", signatureProofStatus: "CREATED" }),
+    Response.json({
+      _id: signatureRequestId,
+      appId: "appId_4b8e6f1c",
+      appEnv: "DEVELOPMENT",
+      signatureRequestType: "STANDARD",
+      status: "COMPLETED",
+      signatureProofStatus: "CREATED",
+    }),
   [`GET /v4/documents/${documentId}/signature-type/PDF_WITH_SIGNATURES`]: () => new Response(signedPdf, { headers: { "content-type": "application/pdf" } }),
 };
 

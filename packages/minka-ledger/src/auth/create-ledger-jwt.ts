@@ -10,11 +10,7 @@ const DEFAULT_LIFETIME_SECONDS = 60;
  * A bearer token for one Minka Ledger request: an EdDSA JWT with header
  * `{ alg, kid: signer.handle }` and claims `iat, exp, iss, aud, sub, jti, hsh`.
  */
-export async function createLedgerJwt(
-  request: LedgerRequest,
-  signer: LedgerSigner,
-  options: LedgerJwtOptions = {},
-): Promise<string> {
+export async function createLedgerJwt(request: LedgerRequest, signer: LedgerSigner, options: LedgerJwtOptions = {}): Promise<string> {
   const audience = options.audience ?? request.ledger;
   if (audience === undefined) throw new TypeError("createLedgerJwt needs options.audience or request.ledger");
   const lifetimeSeconds = options.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS;

@@ -5,8 +5,6 @@ export { JsonValueError } from "./json-value.js";
 export { minkaSdkJson } from "./minka-sdk-json.js";
 export { proofDigest } from "./proof-digest.js";
 export { signRecord } from "./sign-record.js";
-export { verifyProof } from "./verify-proof.js";
-export { MAX_RECORD_PROOFS, verifyRecord } from "./verify-record.js";
 export type {
   KeyPair,
   LedgerRecord,
@@ -17,3 +15,5 @@ export type {
   VerifyRecordOptions,
   VerifyRecordResult,
 } from "./types.js";
+export { verifyProof } from "./verify-proof.js";
+export { MAX_RECORD_PROOFS, verifyRecord } from "./verify-record.js";

@@ -1,7 +1,7 @@
 import { describeContract } from "@signhub/contract";
 import { IntegrityError } from "@signhub/core";
 import { describe, expect, inject, test } from "vitest";
-import { createMinkaLedgerClient, generateKeyPair, signRecord, type MinkaLedgerClient } from "../../src/index.js";
+import { createMinkaLedgerClient, generateKeyPair, type MinkaLedgerClient, signRecord } from "../../src/index.js";
 import { PAGE_SYSTEM_KEY, pageProof, pageRecord } from "../fixtures/page-records.js";
 import { TEST_SIGNER_HANDLE, TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
@@ -11,10 +11,12 @@ const path = { signer: "tesla-bank-admin", id: "signing-key" };
 const update = pageRecord("update-signer-factor-request") as never;
 // The "Add signer factor proof" page's request body: a genuine proof.
 const proof = pageProof("add-signer-factor-proof-request");
-const create = signRecord({ handle: "backup-key", schema: "key-pair", format: "ed25519-raw", signer: "tesla-bank-admin", public: generateKeyPair().publicKey }, TEST_SIGNER_KEY_PAIR);
+const create = signRecord(
+  { handle: "backup-key", schema: "key-pair", format: "ed25519-raw", signer: "tesla-bank-admin", public: generateKeyPair().publicKey },
+  TEST_SIGNER_KEY_PAIR,
+);
 
-const client = (baseUrl: string, trustedKeys: string[]) =>
-  createMinkaLedgerClient({ baseUrl, ledger: "tesla-bank", signer, trustedKeys, maxRetries: 0 });
+const client = (baseUrl: string, trustedKeys: string[]) => createMinkaLedgerClient({ baseUrl, ledger: "tesla-bank", signer, trustedKeys, maxRetries: 0 });
 
 describeContract<MinkaLedgerClient>({
   provider: "minka-ledger",

@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from "vitest";
-import { createMinkaLedgerClient, type components, type LedgerErrorReason, type VerifyRecordResult } from "../../src/index.js";
+import { type components, createMinkaLedgerClient, type LedgerErrorReason, type VerifyRecordResult } from "../../src/index.js";
 
 const client = createMinkaLedgerClient({ baseUrl: "https://ledger.bank.test/api/v2" });
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from "vitest";
-import { createMinkaLedgerClient, generateKeyPair, ParentHashConflictError, verifyRecord, type components } from "../../src/index.js";
+import { type components, createMinkaLedgerClient, generateKeyPair, ParentHashConflictError, verifyRecord } from "../../src/index.js";
 import { TEST_SIGNER_HANDLE, TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 import { fakeLedger } from "./fake-ledger.js";
 
@@ -8,8 +8,7 @@ const factor = { handle: "signing-key", schema: "key-pair", format: "ed25519-raw
 let ledger: Awaited<ReturnType<typeof fakeLedger>>;
 afterEach(() => ledger.close());
 
-const client = () =>
-  createMinkaLedgerClient({ baseUrl: ledger.baseUrl, ledger: "tesla-bank", signer, trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] });
+const client = () => createMinkaLedgerClient({ baseUrl: ledger.baseUrl, ledger: "tesla-bank", signer, trustedKeys: [TEST_SYSTEM_KEY_PAIR.publicKey] });
 const retitle = (title: string) => ({
   signer: "tesla-bank-admin",
   id: "signing-key",
@@ -39,7 +38,9 @@ test("when another writer changes the factor between read and write, re-reads an
 test("gives up after maxAttempts with ParentHashConflictError carrying both hashes", async () => {
   // Someone else writes after each of our two reads, never after the final one.
   ledger = await fakeLedger(factor, (read) => read <= 2);
-  const error = await client().changeSignerFactor({ ...retitle("v2"), maxAttempts: 2 }).catch((e: unknown) => e);
+  const error = await client()
+    .changeSignerFactor({ ...retitle("v2"), maxAttempts: 2 })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ParentHashConflictError);
   const conflict = error as ParentHashConflictError;
   expect(ledger.writes).toHaveLength(2);

@@ -37,7 +37,12 @@ describe("signed requests", () => {
     const { payload } = await jwtVerify(token, await importJWK(publicJwk, "EdDSA"), { audience: "tesla-bank", issuer: TEST_SIGNER_HANDLE });
     expect(payload.exp! - payload.iat!).toBe(30);
     expect(payload.hsh).toBe(
-      hashLedgerRequest({ method: "PUT", url: `${baseUrl}/signers/tesla-bank-admin/factors/signing-key`, body: JSON.parse(first!.body!), ledger: "tesla-bank" }),
+      hashLedgerRequest({
+        method: "PUT",
+        url: `${baseUrl}/signers/tesla-bank-admin/factors/signing-key`,
+        body: JSON.parse(first!.body!),
+        ledger: "tesla-bank",
+      }),
     );
     expect(second!.headers.get("authorization")).not.toBe(first!.headers.get("authorization"));
   });
@@ -47,7 +52,10 @@ describe("signed requests", () => {
     const client = createMinkaLedgerClient({ baseUrl, ledger: "tesla-bank", signer, fetch, trustedKeys: [PAGE_SYSTEM_KEY] });
     const error = await client.getSignerFactor({ params: { path } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ code: "record.not-found", message: "Minka Ledger 404 record.not-found on GET /signers/{signer}/factors/{id}: Signer not found" });
+    expect(error).toMatchObject({
+      code: "record.not-found",
+      message: "Minka Ledger 404 record.not-found on GET /signers/{signer}/factors/{id}: Signer not found",
+    });
     expectNoSecrets(error, [TEST_SIGNER_KEY_PAIR.secretKey, seen[0]!.headers.get("authorization")!.slice(7)]);
   });
 });
@@ -104,7 +112,9 @@ describe("verified responses", () => {
     const tampered = pageRecord("update-signer-factor-200");
     (tampered.data as { custom: { title: string } }).custom.title = "Attacker key";
     const { fetch } = answer(200, tampered);
-    const error = await createMinkaLedgerClient({ baseUrl, fetch, trustedKeys }).getSignerFactor({ params: { path } }).catch((e: unknown) => e);
+    const error = await createMinkaLedgerClient({ baseUrl, fetch, trustedKeys })
+      .getSignerFactor({ params: { path } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrityError);
     expect(error).toMatchObject({ reason: "hash does not match data", status: 200 });
   });
@@ -113,7 +123,9 @@ describe("verified responses", () => {
     const tampered = pageRecord("error-404-record-not-found");
     tampered.meta.proofs[0]!.result = tampered.meta.proofs[0]!.result.replace(/^./, (c) => (c === "A" ? "B" : "A"));
     const { fetch } = answer(404, tampered);
-    const error = await createMinkaLedgerClient({ baseUrl, fetch, trustedKeys }).getSignerFactor({ params: { path } }).catch((e: unknown) => e);
+    const error = await createMinkaLedgerClient({ baseUrl, fetch, trustedKeys })
+      .getSignerFactor({ params: { path } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrityError);
     expect((error as IntegrityError).reason).toMatch(/^proof 0 signature invalid/);
   });

@@ -84,9 +84,7 @@ describe("createLedgerJwt", () => {
 
   test("rejects a signer whose public key is not its secret key's", async () => {
     const wrong = { ...signer, publicKey: TEST_SYSTEM_KEY_PAIR.publicKey };
-    await expect(createLedgerJwt({ method: "GET", url, ledger: "l" }, wrong)).rejects.toThrow(
-      "publicKey is not the public half of secretKey",
-    );
+    await expect(createLedgerJwt({ method: "GET", url, ledger: "l" }, wrong)).rejects.toThrow("publicKey is not the public half of secretKey");
   });
 });
 
@@ -104,9 +102,7 @@ describe("hashLedgerRequest", () => {
   });
 
   test("keeps a URL with a malformed escape as sent", () => {
-    expect(hashLedgerRequest({ method: "GET", url: "/a%zz" })).toBe(
-      documentedHash({ method: "GET", url: "/a%zz", body: null, headers: null }),
-    );
+    expect(hashLedgerRequest({ method: "GET", url: "/a%zz" })).toBe(documentedHash({ method: "GET", url: "/a%zz", body: null, headers: null }));
   });
 
   test.each([
@@ -118,8 +114,6 @@ describe("hashLedgerRequest", () => {
   });
 
   test("ignores the body's key order", () => {
-    expect(hashLedgerRequest({ method: "PUT", url, body: { a: 1, b: 2 } })).toBe(
-      hashLedgerRequest({ method: "PUT", url, body: { b: 2, a: 1 } }),
-    );
+    expect(hashLedgerRequest({ method: "PUT", url, body: { a: 1, b: 2 } })).toBe(hashLedgerRequest({ method: "PUT", url, body: { b: 2, a: 1 } }));
   });
 });

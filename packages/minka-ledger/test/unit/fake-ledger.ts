@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createProof, hashRecordData, verifyRecord, type LedgerRecord } from "../../src/index.js";
+import { createProof, hashRecordData, type LedgerRecord, verifyRecord } from "../../src/index.js";
 import { TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
 /** A record as the ledger answers it: the submitter's proofs plus the `system` proof. */
@@ -22,8 +22,7 @@ export async function fakeLedger(initial: Record<string, unknown>, interfere: (r
   const writes: { parent: unknown; accepted: boolean }[] = [];
   const requests: { method: string; url: string; headers: IncomingMessage["headers"] }[] = [];
 
-  const send = (res: ServerResponse, status: number, body: unknown) =>
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  const send = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 
   const server = createServer(async (req, res) => {
     requests.push({ method: req.method!, url: req.url!, headers: req.headers });

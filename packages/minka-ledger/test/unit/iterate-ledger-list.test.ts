@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createMinkaLedgerClient, iterateLedgerList, LedgerPagingError, signRecord, type LedgerListPage, type LedgerPageRequest } from "../../src/index.js";
+import { createMinkaLedgerClient, iterateLedgerList, type LedgerListPage, type LedgerPageRequest, LedgerPagingError, signRecord } from "../../src/index.js";
 import { TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
 /** A ledger list of `count` numbers, paged as asked, answering `page` as `describe` says; records each request. */

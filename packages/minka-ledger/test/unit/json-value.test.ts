@@ -45,9 +45,7 @@ describe("data with no JSON form is refused before hashing, naming where", () =>
   });
 
   test("signRecord refuses { list: [1, , 3] } rather than hash the text [1,,3]", () => {
-    expect(() => signRecord({ list: [1, , 3] }, TEST_SIGNER_KEY_PAIR)).toThrow(
-      new JsonValueError("data.list[1]", "a hole in a sparse array"),
-    );
+    expect(() => signRecord({ list: [1, , 3] }, TEST_SIGNER_KEY_PAIR)).toThrow(new JsonValueError("data.list[1]", "a hole in a sparse array"));
   });
 
   test("createProof refuses a custom with no JSON form, naming it from custom", () => {

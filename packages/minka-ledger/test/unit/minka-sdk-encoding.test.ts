@@ -3,20 +3,20 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { canonicalJson } from "../../src/records/canonical-json.js";
-import { secretKeyObject } from "../../src/records/key-objects.js";
 import {
   createProof,
   hashRecordData,
   JsonValueError,
+  type KeyPair,
+  type LedgerRecord,
   minkaSdkJson,
+  type Proof,
   proofDigest,
   signRecord,
   verifyProof,
   verifyRecord,
-  type KeyPair,
-  type LedgerRecord,
-  type Proof,
 } from "../../src/records/index.js";
+import { secretKeyObject } from "../../src/records/key-objects.js";
 import { TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
 interface Vector {

@@ -1,13 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import {
-  createProof,
-  generateKeyPair,
-  hashRecordData,
-  signRecord,
-  verifyProof,
-  verifyRecord,
-} from "../../src/records/index.js";
+import { createProof, generateKeyPair, hashRecordData, signRecord, verifyProof, verifyRecord } from "../../src/records/index.js";
 import { PAGE_FIXTURES, pageRecord } from "../fixtures/page-records.js";
 import { TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { verifyProof, verifyRecord, type LedgerRecord, type Proof } from "../../src/records/index.js";
+import { type LedgerRecord, type Proof, verifyProof, verifyRecord } from "../../src/records/index.js";
 import { PAGE_ADMIN_KEY, PAGE_PROOF_HASH, PAGE_SYSTEM_KEY } from "../fixtures/page-records.js";
 import { TEST_SIGNER_KEY_PAIR, TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
@@ -84,13 +84,10 @@ describe("the spec's examples", () => {
     expect(verifyRecord(JSON.parse(text) as LedgerRecord, { trustedKeys })).toEqual({ valid: true, encoding: "rfc8785" });
   });
 
-  test.each(examples.filter(({ name }) => EXAMPLES[name]!.pageFixture))(
-    "$name is the page's JSON byte for byte",
-    ({ name, text }) => {
-      const fixture = readFileSync(new URL(`../fixtures/page/${EXAMPLES[name]!.pageFixture}.json`, import.meta.url), "utf8");
-      expect(text.replace(/\n {8}/g, "\n")).toBe(fixture.trimEnd());
-    },
-  );
+  test.each(examples.filter(({ name }) => EXAMPLES[name]!.pageFixture))("$name is the page's JSON byte for byte", ({ name, text }) => {
+    const fixture = readFileSync(new URL(`../fixtures/page/${EXAMPLES[name]!.pageFixture}.json`, import.meta.url), "utf8");
+    expect(text.replace(/\n {8}/g, "\n")).toBe(fixture.trimEnd());
+  });
 
   test.each(["TestSignerFactorList", "TestSignerFactorChanges"])("every record in the %s example verifies with the test system key", (listName) => {
     const list = JSON.parse(examples.find(({ name }) => name === listName)!.text) as LedgerRecord<unknown[]>;

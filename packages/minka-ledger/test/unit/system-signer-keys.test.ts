@@ -1,6 +1,6 @@
 import { IntegrityError } from "@signhub/core";
 import { describe, expect, test } from "vitest";
-import { createMinkaLedgerClient, createProof, generateKeyPair, hashRecordData, readSystemSignerKeys, type components } from "../../src/index.js";
+import { type components, createMinkaLedgerClient, createProof, generateKeyPair, hashRecordData, readSystemSignerKeys } from "../../src/index.js";
 import { TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 
 type SignerRecord = components["schemas"]["SignerRecord"];

@@ -1,6 +1,6 @@
 import { verify } from "node:crypto";
 import { beforeEach, describe, expect, test, vi } from "vitest";
-import { MAX_RECORD_PROOFS, verifyProof, verifyRecord, type LedgerRecord, type Proof } from "../../src/records/index.js";
+import { type LedgerRecord, MAX_RECORD_PROOFS, type Proof, verifyProof, verifyRecord } from "../../src/records/index.js";
 import { PAGE_ADMIN_KEY, PAGE_FIXTURES, PAGE_SYSTEM_KEY, pageRecord } from "../fixtures/page-records.js";
 import { TEST_SYSTEM_KEY_PAIR } from "../fixtures/test-keys.js";
 

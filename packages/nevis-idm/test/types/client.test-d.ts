@@ -1,13 +1,11 @@
 import { expectTypeOf, test } from "vitest";
-import { createNevisIdmClient, type components } from "../../src/index.js";
+import { type components, createNevisIdmClient } from "../../src/index.js";
 
 const client = createNevisIdmClient({ baseUrl: "https://api.acme.getnevis.net", accessToken: "token" });
 const path = { clientExtId: "client-123", userExtId: "user-123" };
 
 test("a method resolves to the typed credential", () => {
-  expectTypeOf(client.updateMobileSignature({ params: { path }, body: { version: 3 } })).resolves.toEqualTypeOf<
-    components["schemas"]["MobileSignature"]
-  >();
+  expectTypeOf(client.updateMobileSignature({ params: { path }, body: { version: 3 } })).resolves.toEqualTypeOf<components["schemas"]["MobileSignature"]>();
 });
 
 test("a wrong enum value does not compile", () => {

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, UnprocessableEntityError } from "@signhub/core";
 import { describe, expect, test } from "vitest";
-import { createNevisIdmClient, type components } from "../../src/index.js";
+import { type components, createNevisIdmClient } from "../../src/index.js";
 
 type MobileSignature = components["schemas"]["MobileSignature"];
 

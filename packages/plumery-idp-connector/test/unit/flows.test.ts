@@ -56,7 +56,9 @@ describe("login: initiate, redirect, check the status", () => {
     const redirectUrl = "https://idp.example.test/authorize?session=22dd73ae";
     const { fetch, seen } = connector([200, { redirectUrl }], [200, { status: "PENDING" }], [200, { status: "SUCCESS", userId: "plumery-user-42" }]);
     const client = createPlumeryIdpConnectorClient({ baseUrl, fetch });
-    await expect(client.initiateIdentityProviderAuthentication({ body: { correlationId, initAuthDetails: { channel: "web" } } })).resolves.toEqual({ redirectUrl });
+    await expect(client.initiateIdentityProviderAuthentication({ body: { correlationId, initAuthDetails: { channel: "web" } } })).resolves.toEqual({
+      redirectUrl,
+    });
     const statuses = [];
     for (let poll = 0; poll < 2; poll++) {
       statuses.push(await client.checkIdentityProviderAuthenticationStatus({ params: { query: { correlationId } } }));
@@ -99,8 +101,6 @@ describe("login: initiate, redirect, check the status", () => {
       .checkIdentityProviderAuthenticationStatus({ params: { query: { correlationId } } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as Error).message).toBe(
-      "Plumery connector 400 UNKNOWN_CORRELATION_ID on GET /internal/v1/custom-auth/login/status: Unknown correlation ID",
-    );
+    expect((error as Error).message).toBe("Plumery connector 400 UNKNOWN_CORRELATION_ID on GET /internal/v1/custom-auth/login/status: Unknown correlation ID");
   });
 });

@@ -25,7 +25,9 @@ describe("Plumery connector client", () => {
 
   test("generates an X-Request-ID when the caller sets none, and reports it on errors", async () => {
     const { fetch, seen } = server([400, { error: "Unknown correlation ID", code: "UNKNOWN_CORRELATION_ID" }]);
-    const error = await createPlumeryIdpConnectorClient({ baseUrl, fetch }).confirmCustomSigning({ body }).catch((e: unknown) => e);
+    const error = await createPlumeryIdpConnectorClient({ baseUrl, fetch })
+      .confirmCustomSigning({ body })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ code: "UNKNOWN_CORRELATION_ID", requestId: seen[0]!.get("x-request-id") });
     expect((error as Error).message).toBe(
@@ -35,16 +37,16 @@ describe("Plumery connector client", () => {
 
   test("never retries a confirmation, even on a 503", async () => {
     const { fetch, seen } = server([503, { error: "busy", code: "UNAVAILABLE" }], [200, { status: "SUCCESS" }]);
-    await expect(createPlumeryIdpConnectorClient({ baseUrl, fetch, maxRetries: 5 }).confirmCustomSigning({ body })).rejects.toBeInstanceOf(
-      InternalServerError,
-    );
+    await expect(createPlumeryIdpConnectorClient({ baseUrl, fetch, maxRetries: 5 }).confirmCustomSigning({ body })).rejects.toBeInstanceOf(InternalServerError);
     expect(seen).toHaveLength(1);
   });
 
   test("sends an optional bearer token and never shows it in an error", async () => {
     const token = "plumery-gateway-token-123456";
     const { fetch, seen } = server([500, { error: `rejected ${token}`, code: "GATEWAY" }]);
-    const error = await createPlumeryIdpConnectorClient({ baseUrl, fetch, accessToken: token }).confirmCustomSigning({ body }).catch((e: unknown) => e);
+    const error = await createPlumeryIdpConnectorClient({ baseUrl, fetch, accessToken: token })
+      .confirmCustomSigning({ body })
+      .catch((e: unknown) => e);
     expect(seen[0]!.get("authorization")).toBe(`Bearer ${token}`);
     expectNoSecrets(error, [token]);
   });
