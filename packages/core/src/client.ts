@@ -86,6 +86,8 @@ export type SignhubClient<Paths extends {}, Ops extends OperationTable> = Operat
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** A response as a call settles it: what it received, the request id it sent, and the secrets to scrub from its errors. */
+type Answer = { response: Received; requestId: string | undefined; secrets(): readonly string[] };
 type RawRequest = (method: string, path: string, init: unknown) => Promise<{ error?: unknown; response: AnsweredResponse }>;
 
 /** Builds a provider's client from its generated operation table. */
@@ -219,26 +221,25 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const { op } = call;
     checkParseAs(init.parseAs);
     if (userMiddleware.length === 0 && isDirectInit(init)) {
-      const { response, requestId } = await transport.send(directRequest(call, init));
-      return settle(call, response, requestId, init.parseAs, withResponse);
+      return settle(call, await transport.send(directRequest(call, init)), init.parseAs, withResponse);
     }
     const { parseAs, ...rest } = init;
     // parseAs "stream" leaves a success body unread by openapi-fetch: the transport has buffered it already.
     const { response } = await request(op.method, op.spec.path, { ...openapiFetchInit(op, rest), parseAs: "stream" });
-    const { response: received, requestId } = await exchangeOf(response);
-    return settle(call, received, requestId, parseAs as ParseAs | undefined, withResponse);
+    return settle(call, await exchangeOf(response), parseAs as ParseAs | undefined, withResponse);
   }
 
   /** The typed value of a response: the success body as the spec describes it, or the error thrown. */
-  function settle(call: CompiledCall, response: Received, sentRequestId: string | undefined, parseAs: ParseAs | undefined, withResponse: boolean): unknown {
+  function settle(call: CompiledCall, exchange: Answer, parseAs: ParseAs | undefined, withResponse: boolean): unknown {
     const { op } = call;
+    const { response, requestId: sentRequestId } = exchange;
     const { status, body } = response;
     // 304 Not Modified answers a conditional request: a success without content (RFC 9110 §15.4.5).
     if ((status < 200 || status > 299) && status !== 304) {
       const text = decoder.decode(body);
       // As openapi-fetch reads an error body: parsed when JSON, else the text.
       const parsed = parseJson(text);
-      throw errorFor(op, response, sentRequestId, parsed.ok ? parsed.value : text);
+      throw errorFor(op, response, sentRequestId, parsed.ok ? parsed.value : text, exchange.secrets());
     }
     let data: unknown;
     if (parseAs !== undefined && parseAs !== "json") data = asParsed(parseAs, response, body);
@@ -247,51 +248,66 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
       const verify =
         verifyBody &&
         ((value: unknown) =>
-          verifyBody(value, { status: response.status, operationId: op.operationId, requestId: scrubbedRequestId(requestIdOf(response, sentRequestId)) }));
+          verifyBody(value, {
+            status: response.status,
+            operationId: op.operationId,
+            requestId: scrubbedRequestId(requestIdOf(response, sentRequestId), exchange.secrets()),
+          }));
       data = readSuccessBody(call.responses, op.method, response, body, verify);
-      if (data instanceof InvalidBody) invalidBody(op, response, data.text, requestIdOf(response, sentRequestId));
+      if (data instanceof InvalidBody) invalidBody(op, response, data.text, requestIdOf(response, sentRequestId), exchange.secrets());
     }
     return withResponse ? { data, status: response.status, headers: asHeaders(response.headers), requestId: requestIdOf(response, sentRequestId) } : data;
   }
 
   /** A request id for an error: a server could echo a secret in `x-request-id`. */
-  function scrubbedRequestId(requestId: string | undefined): string | undefined {
-    return requestId === undefined ? undefined : scrubSecrets(requestId, secrets());
+  function scrubbedRequestId(requestId: string | undefined, secrets: readonly string[]): string | undefined {
+    return requestId === undefined ? undefined : scrubSecrets(requestId, secrets);
   }
 
   /** The `InvalidResponseError` for a success whose body is not the JSON the spec promises. */
-  function invalidBody(op: OperationRequest, response: Received, text: string, requestId: string | undefined): never {
-    const shown = excerpt(text, secrets());
+  function invalidBody(op: OperationRequest, response: Received, text: string, requestId: string | undefined, secrets: readonly string[]): never {
+    const shown = excerpt(text, secrets);
     throw new InvalidResponseError(
       `${title} ${response.status} on ${op.method} ${op.spec.path}: expected a JSON body, got ${shown ? `"${shown}"` : "an empty body"}`,
-      { provider: provider.provider, requestId: scrubbedRequestId(requestId), status: response.status, bodyExcerpt: shown },
+      { provider: provider.provider, requestId: scrubbedRequestId(requestId, secrets), status: response.status, bodyExcerpt: shown },
     );
   }
 
-  /** The typed error for a non-2xx response, its body parsed when JSON, as text when not. */
-  function errorFor(op: OperationRequest, response: Received, sentRequestId: string | undefined, error: unknown): ApiError {
-    const requestId = scrubbedRequestId(requestIdOf(response, sentRequestId));
+  /** The typed error for a non-2xx response, its body parsed when JSON, as text when not; `secrets` scrubbed from every part. */
+  function errorFor(op: OperationRequest, response: Received, sentRequestId: string | undefined, error: unknown, secrets: readonly string[]): ApiError {
+    const requestId = scrubbedRequestId(requestIdOf(response, sentRequestId), secrets);
     const isJson = typeof error === "object" && error !== null;
     provider.verifyBody?.(isJson ? error : undefined, { status: response.status, operationId: op.operationId, requestId });
     const parsed = isJson ? (provider.parseError?.(error) ?? {}) : {};
-    const code = parsed.code === undefined ? undefined : excerpt(String(parsed.code), secrets());
-    const message = parsed.message === undefined ? undefined : excerpt(String(parsed.message), secrets());
-    const body = isJson ? redactBody(error, secrets(), secretNames) : excerpt(typeof error === "string" ? error : "", secrets());
+    const code = parsed.code === undefined ? undefined : excerpt(String(parsed.code), secrets);
+    const message = parsed.message === undefined ? undefined : excerpt(String(parsed.message), secrets);
+    const body = isJson ? redactBody(error, secrets, secretNames) : excerpt(typeof error === "string" ? error : "", secrets);
     const words = message ?? (isJson ? undefined : body ? `"${body}"` : "empty body");
     const ErrorClass = apiErrorClass(response.status);
     return new ErrorClass(
-      `${title} ${response.status}${code ? ` ${code}` : ""} on ${op.method} ${op.spec.path}${words ? `: ${scrubSecrets(words, secrets())}` : ""}`,
+      `${title} ${response.status}${code ? ` ${code}` : ""} on ${op.method} ${op.spec.path}${words ? `: ${scrubSecrets(words, secrets)}` : ""}`,
       {
         provider: provider.provider,
         requestId,
         status: response.status,
         code,
         body,
-        headers: redactHeaders(response.headers, secrets()),
+        headers: redactHeaders(response.headers, secrets),
         method: op.method,
         path: op.spec.path,
       },
     );
+  }
+
+  /**
+   * The exchange a response openapi-fetch returned came from; for one a user middleware put in its place,
+   * the same read from that response, the client's secrets to scrub.
+   */
+  async function exchangeOf(response: AnsweredResponse): Promise<Answer> {
+    const exchange: Exchange | undefined = response[EXCHANGE];
+    if (exchange !== undefined) return exchange;
+    const { status, statusText, headers } = response;
+    return { response: { status, statusText, headers, body: new Uint8Array(await response.arrayBuffer()) }, requestId: undefined, secrets };
   }
 
   const compiled: CompiledCall[] = [];
@@ -327,9 +343,10 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const result = await request(method, path, { ...prepared, parseAs: "stream" });
     const { response } = result;
     if (!response.ok) return result;
-    const { response: received, requestId } = await exchangeOf(response);
+    const answer = await exchangeOf(response);
+    const received = answer.response;
     const data = readSuccessBody(call.responses, call.op.method, received, received.body);
-    if (data instanceof InvalidBody) invalidBody(call.op, received, data.text, requestIdOf(received, requestId));
+    if (data instanceof InvalidBody) invalidBody(call.op, received, data.text, requestIdOf(received, answer.requestId), answer.secrets());
     return { data, response };
   }
   methods.raw = withOperations(client, compiled, rawCall);
@@ -357,17 +374,6 @@ function checkParseAs(parseAs: unknown): void {
   }
 }
 const decoder = new TextDecoder();
-
-/**
- * The exchange a response openapi-fetch returned came from; for one a user middleware put in its place,
- * the same read from that response.
- */
-async function exchangeOf(response: AnsweredResponse): Promise<{ response: Received; requestId: string | undefined }> {
-  const exchange: Exchange | undefined = response[EXCHANGE];
-  if (exchange !== undefined) return exchange;
-  const { status, statusText, headers } = response;
-  return { response: { status, statusText, headers, body: new Uint8Array(await response.arrayBuffer()) }, requestId: undefined };
-}
 
 /** A success body in the form `parseAs` asks for (openapi-fetch's option): text, a Blob, an ArrayBuffer or a stream. */
 function asParsed(parseAs: ParseAs, response: Received, body: Bytes): unknown {

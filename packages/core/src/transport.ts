@@ -62,6 +62,8 @@ export interface TransportConfig {
 export interface Exchange {
   response: Received;
   requestId: string;
+  /** Every secret of this call: the client's, and the values of the secret headers it was sent with. */
+  secrets(): readonly string[];
 }
 
 /** How a client sends: `send` for its operation methods, `fetch` for openapi-fetch (`raw`, middleware). */
@@ -87,7 +89,7 @@ const unsafeValue = /[\0\r\n]/;
  */
 export function createTransport(config: TransportConfig): Transport {
   checkCallOptions(config);
-  const { auth, secrets } = config;
+  const { auth } = config;
   const customFetch = config.fetch;
   const dispatcher = customFetch ? undefined : (config.dispatcher ?? defaultDispatcher());
 
@@ -111,6 +113,8 @@ export function createTransport(config: TransportConfig): Transport {
     // An operation whose spec lists no security requirement is sent without credentials.
     const authorizer = policy?.credentials === false ? undefined : auth;
     const context = { provider: config.provider, requestId };
+    // Looked up only for an error: the client's secrets, and values of this call's own secret headers.
+    const secrets = () => callSecrets(headers, config);
     const invalid = (problem: string) =>
       new InvalidRequestError(`${config.title} ${method} request: ${scrubSecrets(problem, secrets())}; nothing was sent`, {
         ...context,
@@ -175,7 +179,7 @@ export function createTransport(config: TransportConfig): Transport {
         await sleep(retryDelayMs(retry++, response.headers), callerSignal);
         continue;
       }
-      return { response, requestId };
+      return { response, requestId, secrets };
     }
   }
 
@@ -195,7 +199,7 @@ export function createTransport(config: TransportConfig): Transport {
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
       if (location === null) return response;
       // Never shown with userinfo (`user:password@`), which a server could fill with anything.
-      const shown = scrubSecrets(location.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, "$1[redacted]@"), secrets());
+      const shown = scrubSecrets(location.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, "$1[redacted]@"), callSecrets(request.headers, config));
       const refuse = (why: string) =>
         new RedirectError(`${config.title} ${method} was answered ${response.status} to ${shown}: ${why}`, {
           provider: config.provider,
@@ -228,6 +232,18 @@ export function createTransport(config: TransportConfig): Transport {
     }
     return kept;
   }
+}
+
+/** The client's secrets, and the values of headers of this request that are secrets (named like one, or listed in `secretHeaders`). */
+function callSecrets(headers: HeaderRecord, config: TransportConfig): readonly string[] {
+  const secrets = config.secrets();
+  let extra: string[] | undefined;
+  for (const name in headers) {
+    if (!isSecretName(name) && !config.secretHeaders?.has(name)) continue;
+    const value = headers[name]!;
+    if (!secrets.includes(value)) (extra ??= []).push(value);
+  }
+  return extra === undefined ? secrets : [...secrets, ...extra];
 }
 
 /** Throws the `InvalidRequestError` `invalid` makes for a header no request can carry: a name that is not a token, a value with CR, LF or NUL. */

@@ -175,6 +175,27 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     expectNoSecret(error);
   });
 
+  test.each([
+    ["named like a secret", { "x-api-key": API_KEY }, []],
+    ["listed in secretHeaders", { "x-tenant-pass": API_KEY }, ["X-Tenant-Pass"]],
+  ])("a per-call header %s, echoed in the body, x-request-id and a header, is in no view of the error", async (_, headers, secretHeaders) => {
+    serve((_, res) => json(res, 404, { code: "NOPE", message: `no key ${API_KEY}`, echo: API_KEY }, { "x-request-id": API_KEY, "x-echo": API_KEY }));
+    const error = await client({ secretHeaders })
+      .getThing({ params: { path: { id: "1" } }, headers })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expectNoSecret(error);
+  });
+
+  test("a per-call secret header echoed in a redirect's Location is not shown", async () => {
+    serve((_, res) => res.writeHead(307, { location: `/elsewhere?key=${API_KEY}` }).end());
+    const error = await client()
+      .putThing({ params: { path: { id: "1" } }, body: {}, headers: { "x-api-key": API_KEY } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expectNoSecret(error);
+  });
+
   test("a secret as a response header's name is scrubbed too", async () => {
     serve((_, res) => json(res, 400, { code: "X" }, { [`x-${TOKEN}`]: "1" }));
     expectNoSecret(
