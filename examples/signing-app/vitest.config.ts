@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Starts the providers' mocks once for the whole run.
+    globalSetup: ["test/mock-setup.ts"],
+  },
+});
