@@ -1,6 +1,8 @@
 import { BadRequestError, NotFoundError } from "@signhub/core";
+import { createIgnisignClient } from "@signhub/ignisign";
 import { describe, expect, test } from "vitest";
 import { createSigningClients, fetchSignedDocument, sendForSignature } from "../src/index.js";
+import { recordRequests } from "./support/middleware.js";
 import { mockConfig, TEST_SECRETS } from "./support/mocks.js";
 import { expectNoSecrets } from "./support/no-secrets.js";
 
@@ -13,7 +15,9 @@ const ignisign = () => createSigningClients(mockConfig()).ignisign;
 
 describe("Ignisign: a document signed by one signer", () => {
   test("sendForSignature creates the signer and the request, uploads the PDF, adds both to the request and publishes it", async () => {
-    const sent = await sendForSignature(ignisign(), {
+    // The app's client, recording what it sends.
+    const { middleware, sent: requests } = recordRequests();
+    const sent = await sendForSignature(createIgnisignClient({ ...mockConfig().ignisign, middleware: [middleware] }), {
       title: "Service agreement",
       signer: { firstName: "Camille", lastName: "Martin", email: "camille.martin@mail.test", externalId: "crm-customer-48213" },
       document: new File(["%PDF-1.7 service agreement"], "contract.pdf", { type: "application/pdf" }),
@@ -31,6 +35,21 @@ describe("Ignisign: a document signed by one signer", () => {
     });
     // createSigner answers an `authSecret` (for embedded signing); the app keeps none of it.
     expect(JSON.stringify(sent)).not.toContain("authSecret");
+
+    // Each step sent the ids the steps before it answered.
+    const app = "/v4/applications/{appId}/envs/{appEnv}";
+    expect(requests.map((r) => `${r.method} ${r.schemaPath}`)).toEqual([
+      `POST ${app}/signers`,
+      `POST ${app}/signature-requests`,
+      `POST ${app}/init-documents`,
+      "POST /v4/documents/{documentId}/file",
+      "PUT /v4/signature-requests/{signatureRequestId}",
+      "POST /v4/signature-requests/{signatureRequestId}/publish",
+    ]);
+    expect(requests[2]!.body).toEqual({ signatureRequestId, label: "contract.pdf" });
+    const file = (requests[3]!.body as FormData).get("file") as File;
+    expect([file.name, file.type, await file.text()]).toEqual(["contract.pdf", "application/pdf", "%PDF-1.7 service agreement"]);
+    expect(requests[4]!.body).toEqual({ title: "Service agreement", signerIds: [signerId], documentIds: [documentId] });
   });
 
   test("fetchSignedDocument reads the COMPLETED status and downloads the PDF with signatures as a Blob", async () => {

@@ -2,7 +2,7 @@ import { IntegrityError, NotFoundError } from "@signhub/core";
 import { createMinkaLedgerClient, generateKeyPair, ParentHashConflictError, verifyRecord, type LedgerRecord } from "@signhub/minka-ledger";
 import { describe, expect, test } from "vitest";
 import { createSigningClients, rotateSignerFactor } from "../src/index.js";
-import { preferOn, recordRequests } from "./support/middleware.js";
+import { preferOn, recordRequests, type Middleware } from "./support/middleware.js";
 import { MINKA_MOCK_SYSTEM_KEYS, mockConfig, TEST_SECRETS } from "./support/mocks.js";
 import { expectNoSecrets } from "./support/no-secrets.js";
 
@@ -14,7 +14,7 @@ const newKey = generateKeyPair().publicKey;
 const rotation = { signer: "tesla-bank-admin", factor: "signing-key", publicKey: newKey, title: "Rotated signing key" };
 
 /** The app's Minka client, with test middleware added to what `createSigningClients` configures. */
-function minkaWith(...middleware: NonNullable<Parameters<typeof createMinkaLedgerClient>[0]["middleware"]>) {
+function minkaWith(...middleware: Middleware[]) {
   return createMinkaLedgerClient({ ...mockConfig().minka, middleware });
 }
 

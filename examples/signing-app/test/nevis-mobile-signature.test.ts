@@ -1,6 +1,8 @@
 import { ConflictError } from "@signhub/core";
+import { createNevisIdmClient } from "@signhub/nevis-idm";
 import { describe, expect, test } from "vitest";
 import { createSigningClients, provisionMobileSignature, removeMobileSignature } from "../src/index.js";
+import { recordRequests } from "./support/middleware.js";
 import { mockConfig, TEST_SECRETS } from "./support/mocks.js";
 import { expectNoSecrets } from "./support/no-secrets.js";
 
@@ -11,12 +13,19 @@ const nevis = () => createSigningClients(mockConfig()).nevis;
 
 describe("Nevis nevisIDM: a mobile signature credential", () => {
   test("provisionMobileSignature creates it initial, reads its version and activates it with that version", async () => {
-    const { created, read, activated } = await provisionMobileSignature(nevis(), user, phone);
+    // The app's client, recording what it sends.
+    const { middleware, sent } = recordRequests();
+    const { created, read, activated } = await provisionMobileSignature(createNevisIdmClient({ ...mockConfig().nevis, middleware: [middleware] }), user, phone);
 
     // The mock keeps no state: each step answers its own example.
     expect(created).toMatchObject({ ...phone, userExtId: "user-123", stateName: "initial", version: 1, type: "MobileSignature" });
     expect(read).toMatchObject({ ...phone, stateName: "initial", version: 1 });
     expect(activated).toMatchObject({ ...phone, stateName: "active", version: 4, modificationComment: "Certificate renewed by the MSSP" });
+
+    expect(sent.map((r) => r.method)).toEqual(["POST", "GET", "PATCH"]);
+    expect(sent[0]!.body).toEqual({ ...phone, stateName: "initial" });
+    // The activation carries the version just read: optimistic locking.
+    expect(sent[2]!.body).toEqual({ stateName: "active", version: read.version, modificationComment: "Activated after provisioning" });
   });
 
   test("removeMobileSignature deletes it (204, no body)", async () => {

@@ -1,12 +1,15 @@
 import type { ClientOptions } from "@signhub/core";
 
 /** openapi-fetch middleware, as a signhub client's `middleware` option takes it. */
-type Middleware = NonNullable<ClientOptions["middleware"]>[number];
+export type Middleware = NonNullable<ClientOptions["middleware"]>[number];
 
-/** A request as it left the client: method, the spec's path template, and its JSON body. */
+/** A request as it left the client. */
 export interface SentRequest {
   method: string;
+  /** The spec's path template, e.g. `/signers/{signer}/factors/{id}`. */
   schemaPath: string;
+  contentType: string | null;
+  /** The body parsed: JSON as a value, multipart as `FormData`; `undefined` for none. */
   body: unknown;
 }
 
@@ -23,13 +26,19 @@ export function preferOn(method: string, schemaPath: string, prefer: string): Mi
   };
 }
 
-/** Records every request a client sends, in order. */
+/** Records every request a client sends, in order: what the mock, which keeps no state, cannot tell a test. */
 export function recordRequests(): { middleware: Middleware; sent: SentRequest[] } {
   const sent: SentRequest[] = [];
   const middleware: Middleware = {
     async onRequest({ request, schemaPath }) {
-      const text = await request.clone().text();
-      sent.push({ method: request.method, schemaPath, body: text === "" ? undefined : JSON.parse(text) });
+      const copy = request.clone();
+      const contentType = copy.headers.get("content-type");
+      const body = contentType?.startsWith("multipart/form-data")
+        ? await copy.formData()
+        : contentType?.includes("json")
+          ? await copy.json()
+          : undefined;
+      sent.push({ method: request.method, schemaPath, contentType, body });
     },
   };
   return { middleware, sent };
