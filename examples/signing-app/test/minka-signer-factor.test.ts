@@ -30,7 +30,7 @@ describe("Minka Ledger: a signer factor rotated to a new key", () => {
       data: { handle: "signing-key", parent: "82baa21c2f24351786a768bb66bf258cbbee9092f53549810ac2e9fdec809036", custom: { title: "Admin primary signing key" } },
       meta: { status: "created" },
     });
-    expect(stored.meta.proofs?.map((proof) => proof.signer)).toEqual(["tesla-bank-admin", "system"]);
+    expect(stored.meta.proofs.map((proof) => proof.signer)).toEqual(["tesla-bank-admin", "system"]);
 
     // What the app sent: a read, then the new version of what it read.
     expect(sent.map((request) => `${request.method} ${request.schemaPath}`)).toEqual([`GET ${FACTOR_PATH}`, `PUT ${FACTOR_PATH}`]);
