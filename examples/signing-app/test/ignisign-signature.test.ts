@@ -46,6 +46,8 @@ describe("Ignisign: a document signed by one signer", () => {
       "PUT /v4/signature-requests/{signatureRequestId}",
       "POST /v4/signature-requests/{signatureRequestId}/publish",
     ]);
+    // appId and appEnv, given to the client once, are in every path that has them.
+    expect(requests[0]!.path).toBe("/v4/applications/appId_4b8e6f1c-2d3a-4e5f-9a0b-1c2d3e4f5a6b/envs/DEVELOPMENT/signers");
     expect(requests[2]!.body).toEqual({ signatureRequestId, label: "contract.pdf" });
     const file = (requests[3]!.body as FormData).get("file") as File;
     expect([file.name, file.type, await file.text()]).toEqual(["contract.pdf", "application/pdf", "%PDF-1.7 service agreement"]);

@@ -1,6 +1,8 @@
 import { BadRequestError } from "@signhub/core";
+import { createPlumeryIdpConnectorClient } from "@signhub/plumery-idp-connector";
 import { describe, expect, test } from "vitest";
 import { confirmCustomSignature, createSigningClients, startCustomSignature } from "../src/index.js";
+import { recordRequests } from "./support/middleware.js";
 import { mockConfig } from "./support/mocks.js";
 
 const request = {
@@ -13,12 +15,13 @@ const request = {
 const plumery = () => createSigningClients(mockConfig()).plumery;
 
 describe("Plumery connector: a custom signature", () => {
-  test("startCustomSignature is answered 204 and resolves to nothing", async () => {
-    await expect(startCustomSignature(plumery(), request)).resolves.toBeUndefined();
-  });
+  test("startCustomSignature is answered 204 and resolves to nothing; confirmCustomSignature then resolves to the signature and certificate", async () => {
+    // The app's client, recording what it sends.
+    const { middleware, sent } = recordRequests();
+    const client = createPlumeryIdpConnectorClient({ ...mockConfig().plumery, middleware: [middleware] });
 
-  test("confirmCustomSignature resolves to the identity provider's signature and certificate", async () => {
-    const confirmation = await confirmCustomSignature(plumery(), request);
+    await expect(startCustomSignature(client, request)).resolves.toBeUndefined();
+    const confirmation = await confirmCustomSignature(client, request);
 
     expect(confirmation).toEqual({
       status: "SUCCESS",
@@ -26,6 +29,14 @@ describe("Plumery connector: a custom signature", () => {
       signatureTimestamp: "2026-03-02T14:05:12Z",
       certificate: "RkFLRS1DRVJUSUZJQ0FURS1QTEFDRUhPTERFUg==",
     });
+    // The confirmation names the signature by the initiation's correlationId.
+    expect(sent.map((r) => [r.schemaPath, r.body])).toEqual([
+      [
+        "/internal/v1/custom-auth:init-signature",
+        { correlationId: request.correlationId, signatureContextData: { dataToSign: { username: "john.snow", action: "LOGIN", nonce: request.nonce } } },
+      ],
+      ["/internal/v1/custom-auth:confirm-signature", { correlationId: request.correlationId, username: "john.snow" }],
+    ]);
   });
 
   test("a confirmation the user rejected is a 200 with status FAILED, picked with Prefer: example=failed", async () => {

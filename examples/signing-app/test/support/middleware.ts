@@ -6,6 +6,8 @@ export type Middleware = NonNullable<ClientOptions["middleware"]>[number];
 /** A request as it left the client. */
 export interface SentRequest {
   method: string;
+  /** The URL's path, parameters filled in. */
+  path: string;
   /** The spec's path template, e.g. `/signers/{signer}/factors/{id}`. */
   schemaPath: string;
   contentType: string | null;
@@ -38,7 +40,7 @@ export function recordRequests(): { middleware: Middleware; sent: SentRequest[] 
         : contentType?.includes("json")
           ? await copy.json()
           : undefined;
-      sent.push({ method: request.method, schemaPath, contentType, body });
+      sent.push({ method: request.method, path: new URL(request.url).pathname, schemaPath, contentType, body });
     },
   };
   return { middleware, sent };
