@@ -55,10 +55,7 @@ export async function sendForSignature(ignisign: IgnisignAppClient, input: Signa
 }
 
 /** Reads the request's status and, once it is COMPLETED, downloads the signed PDF. */
-export async function fetchSignedDocument(
-  ignisign: IgnisignAppClient,
-  request: { signatureRequestId: string; documentId: string },
-): Promise<SignatureOutcome> {
+export async function fetchSignedDocument(ignisign: IgnisignAppClient, request: { signatureRequestId: string; documentId: string }): Promise<SignatureOutcome> {
   const { signatureRequestId, documentId } = request;
   const context = await ignisign.getSignatureRequestContext({ params: { path: { signatureRequestId } } });
   const signedBy = context.signedBy ?? [];

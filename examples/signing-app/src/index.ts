@@ -1,23 +1,23 @@
 export { createSigningClients, type SigningAppConfig, type SigningClients } from "./clients.js";
 export {
   fetchSignedDocument,
-  sendForSignature,
   type IgnisignAppClient,
   type SentSignatureRequest,
   type SignatureOutcome,
   type SignatureRequestInput,
+  sendForSignature,
 } from "./ignisign-signature.js";
-export { rotateSignerFactor, type FactorRotation } from "./minka-signer-factor.js";
+export { type FactorRotation, rotateSignerFactor } from "./minka-signer-factor.js";
 export {
-  provisionMobileSignature,
-  removeMobileSignature,
   type MobilePhone,
   type NevisUser,
   type ProvisionedMobileSignature,
+  provisionMobileSignature,
+  removeMobileSignature,
 } from "./nevis-mobile-signature.js";
 export {
-  confirmCustomSignature,
-  startCustomSignature,
   type CustomSignatureConfirmation,
   type CustomSignatureRequest,
+  confirmCustomSignature,
+  startCustomSignature,
 } from "./plumery-custom-signature.js";

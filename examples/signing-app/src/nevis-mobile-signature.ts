@@ -31,11 +31,7 @@ export interface ProvisionedMobileSignature {
  * `version`, then updated to `active` with that version, so that a change made by someone else in between
  * fails (409, `ConflictError`) rather than being overwritten.
  */
-export async function provisionMobileSignature(
-  nevis: NevisIdmClient,
-  user: NevisUser,
-  phone: MobilePhone,
-): Promise<ProvisionedMobileSignature> {
+export async function provisionMobileSignature(nevis: NevisIdmClient, user: NevisUser, phone: MobilePhone): Promise<ProvisionedMobileSignature> {
   const path = { clientExtId: user.clientExtId, userExtId: user.userExtId };
   const created = await nevis.createMobileSignature({ params: { path }, body: { ...phone, stateName: "initial" } });
   const read = await nevis.getMobileSignature({ params: { path } });

@@ -83,6 +83,10 @@ describe("Ignisign: a document signed by one signer", () => {
       .catch((thrown: unknown) => thrown);
 
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error).toMatchObject({ status: 400, code: "CANNOT_PUBLISH_SIGNATURE_REQUEST", message: expect.stringContaining("Cannot publish signature request") });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "CANNOT_PUBLISH_SIGNATURE_REQUEST",
+      message: expect.stringContaining("Cannot publish signature request"),
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { IntegrityError, NotFoundError } from "@signhub/core";
-import { createMinkaLedgerClient, generateKeyPair, ParentHashConflictError, verifyRecord, type LedgerRecord } from "@signhub/minka-ledger";
+import { createMinkaLedgerClient, generateKeyPair, type LedgerRecord, ParentHashConflictError, verifyRecord } from "@signhub/minka-ledger";
 import { describe, expect, test } from "vitest";
 import { createSigningClients, rotateSignerFactor } from "../src/index.js";
-import { preferOn, recordRequests, type Middleware } from "./support/middleware.js";
+import { type Middleware, preferOn, recordRequests } from "./support/middleware.js";
 import { MINKA_MOCK_SYSTEM_KEYS, mockConfig, TEST_SECRETS } from "./support/mocks.js";
 import { expectNoSecrets } from "./support/no-secrets.js";
 
@@ -27,7 +27,11 @@ describe("Minka Ledger: a signer factor rotated to a new key", () => {
     expect(stored).toMatchObject({
       luid: "$snf.-01xK1rTtU2dS4wX3",
       hash: "a3ea08b8ae78413c3e211b783bc5f124042698064e455cae87d9e17ae8d06003",
-      data: { handle: "signing-key", parent: "82baa21c2f24351786a768bb66bf258cbbee9092f53549810ac2e9fdec809036", custom: { title: "Admin primary signing key" } },
+      data: {
+        handle: "signing-key",
+        parent: "82baa21c2f24351786a768bb66bf258cbbee9092f53549810ac2e9fdec809036",
+        custom: { title: "Admin primary signing key" },
+      },
       meta: { status: "created" },
     });
     expect(stored.meta.proofs.map((proof) => proof.signer)).toEqual(["tesla-bank-admin", "system"]);
@@ -36,7 +40,13 @@ describe("Minka Ledger: a signer factor rotated to a new key", () => {
     expect(sent.map((request) => `${request.method} ${request.schemaPath}`)).toEqual([`GET ${FACTOR_PATH}`, `PUT ${FACTOR_PATH}`]);
     const written = sent[1]!.body as LedgerRecord & { luid: string };
     expect(written.luid).toBe("$snf.-01xT3stS1gn1ngK3y");
-    expect(written.data).toMatchObject({ handle: "signing-key", parent: CURRENT_HASH, public: newKey, format: "ed25519-raw", custom: { title: "Rotated signing key" } });
+    expect(written.data).toMatchObject({
+      handle: "signing-key",
+      parent: CURRENT_HASH,
+      public: newKey,
+      format: "ed25519-raw",
+      custom: { title: "Rotated signing key" },
+    });
     expect(verifyRecord(written, { trustedKeys: [TEST_SECRETS.minkaSigner.publicKey] })).toMatchObject({ valid: true });
   });
 

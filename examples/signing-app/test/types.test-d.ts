@@ -1,6 +1,6 @@
 import { createIgnisignClient } from "@signhub/ignisign";
 import { describe, expectTypeOf, test } from "vitest";
-import { createSigningClients, fetchSignedDocument, sendForSignature, type SignatureOutcome, type SigningAppConfig } from "../src/index.js";
+import { createSigningClients, fetchSignedDocument, type SignatureOutcome, type SigningAppConfig, sendForSignature } from "../src/index.js";
 
 declare const config: SigningAppConfig;
 declare const apiKey: string;

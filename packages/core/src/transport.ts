@@ -241,7 +241,9 @@ function callSecrets(headers: HeaderRecord, config: TransportConfig): readonly s
   for (const name in headers) {
     if (!isSecretName(name) && !config.secretHeaders?.has(name)) continue;
     const value = headers[name]!;
-    if (!secrets.includes(value)) (extra ??= []).push(value);
+    if (secrets.includes(value)) continue;
+    extra ??= [];
+    extra.push(value);
   }
   return extra === undefined ? secrets : [...secrets, ...extra];
 }

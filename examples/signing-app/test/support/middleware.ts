@@ -35,11 +35,7 @@ export function recordRequests(): { middleware: Middleware; sent: SentRequest[] 
     async onRequest({ request, schemaPath }) {
       const copy = request.clone();
       const contentType = copy.headers.get("content-type");
-      const body = contentType?.startsWith("multipart/form-data")
-        ? await copy.formData()
-        : contentType?.includes("json")
-          ? await copy.json()
-          : undefined;
+      const body = contentType?.startsWith("multipart/form-data") ? await copy.formData() : contentType?.includes("json") ? await copy.json() : undefined;
       sent.push({ method: request.method, path: new URL(request.url).pathname, schemaPath, contentType, body });
     },
   };

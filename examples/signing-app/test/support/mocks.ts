@@ -1,7 +1,7 @@
 import { generateKeyPair } from "@signhub/minka-ledger";
-import { inject } from "vitest";
 // The `signhubMocks` key that mock-setup.ts provides.
 import type {} from "@signhub/mock";
+import { inject } from "vitest";
 import type { SigningAppConfig } from "../../src/index.js";
 
 /** The base URL of a provider's mock, started by mock-setup.ts. */
@@ -16,10 +16,7 @@ export function mockUrl(provider: string): string {
  * (`updateSignerFactor`'s answer, the error bodies) are signed by the page's key; the others by signhub's
  * published TEST key, which is also the one the mock's `GET /signers/system` announces.
  */
-export const MINKA_MOCK_SYSTEM_KEYS = [
-  "bctQzN7mjMUNBIx4aSC8WYn03GJWoJjL/KrDb38oU5c=",
-  "YrcJIkGzXkao6maM1dKeUcrCHcWxb8gXjDzRDehpyRc=",
-] as const;
+export const MINKA_MOCK_SYSTEM_KEYS = ["bctQzN7mjMUNBIx4aSC8WYn03GJWoJjL/KrDb38oU5c=", "YrcJIkGzXkao6maM1dKeUcrCHcWxb8gXjDzRDehpyRc="] as const;
 
 /** Test credentials: made up, and each checked never to appear in an error. */
 export const TEST_SECRETS = {
