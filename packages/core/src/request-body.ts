@@ -87,7 +87,7 @@ function properties(body: unknown, what: string): [string, unknown][] {
 
 /**
  * A value as JSON text; refused when it has no faithful JSON form: a function, a symbol or `undefined` (no
- * text at all), bytes, forms, a `Map` or `Set` (`{}`), a BigInt or a cycle (`JSON.stringify` throws).
+ * text at all), bytes, forms, a stream, a promise, a `Map` or `Set` (`{}`), a BigInt or a cycle (`JSON.stringify` throws).
  */
 function jsonText(value: unknown, what: string): string {
   if (
@@ -97,7 +97,9 @@ function jsonText(value: unknown, what: string): string {
     value instanceof FormData ||
     value instanceof URLSearchParams ||
     value instanceof Map ||
-    value instanceof Set
+    value instanceof Set ||
+    value instanceof ReadableStream ||
+    value instanceof Promise
   ) {
     throw new UnwritableValueError(`${what} must be a JSON value, not ${describe(value)}`);
   }

@@ -122,10 +122,10 @@ export function createTransport(config: TransportConfig): Transport {
       });
     checkHeaders(headers, invalid);
     let body: BodyInit | DispatchBody = request.body;
-    if (dispatcher) {
-      if (!Object.hasOwn(headers, "accept-encoding")) headers["accept-encoding"] = ACCEPT_ENCODING;
-      if (body !== null && typeof body !== "string") body = await dispatchBody(body, headers);
-    }
+    // A body a dispatcher cannot send as it is (a Blob, FormData, a stream), or a stream (which a retry could
+    // not send again), is read once, inside the first attempt's deadline, for every attempt.
+    let bodyReady = body === null || typeof body === "string" || body instanceof Uint8Array || (dispatcher === undefined && !(body instanceof ReadableStream));
+    if (dispatcher && !Object.hasOwn(headers, "accept-encoding")) headers["accept-encoding"] = ACCEPT_ENCODING;
     let refreshed = false;
 
     for (let retry = 0; ; ) {
@@ -137,6 +137,10 @@ export function createTransport(config: TransportConfig): Transport {
         if (authorizing) await deadline.race(authorizing);
         // A header the token function wrote is checked as the caller's are.
         if (authorizing) checkHeaders(headers, invalid);
+        if (!bodyReady) {
+          body = await deadline.race(dispatchBody(body as BodyInit, headers));
+          bodyReady = true;
+        }
         response = await sendFollowing(request, body, deadline, maxBytes);
       } catch (error) {
         if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;

@@ -187,6 +187,33 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     expectNoSecret(error);
   });
 
+  test("a request body stream that never ends (a bodySerializer's) is bounded by timeoutMs, and ended at once by the caller's abort", async () => {
+    serve((_, res) => json(res, 200, { id: "1" }));
+    const neverEnds = () => new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode("{")) });
+    const put = (options: ClientOptions, signal?: AbortSignal) =>
+      client(options)
+        .raw.PUT("/things/{id}", { params: { path: { id: "1" } }, body: {}, bodySerializer: neverEnds as never, ...(signal && { signal }) })
+        .catch((e: unknown) => e);
+    const started = performance.now();
+    expect(await put({ maxRetries: 0, timeoutMs: 300 })).toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    const call = put({ maxRetries: 0, timeoutMs: 60_000 }, controller.signal);
+    setTimeout(() => controller.abort(reason), 50);
+    expect(await call).toBe(reason);
+  });
+
+  test("a stream or a promise given as a JSON body is an InvalidRequestError, not the text {}", async () => {
+    for (const body of [new ReadableStream(), Promise.resolve({ a: 1 })]) {
+      const error = await client()
+        .putThing({ params: { path: { id: "1" } }, body: body as never })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidRequestError);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
   test("a per-call secret header echoed in a redirect's Location is not shown", async () => {
     serve((_, res) => res.writeHead(307, { location: `/elsewhere?key=${API_KEY}` }).end());
     const error = await client()
