@@ -1,6 +1,15 @@
 import { createIgnisignClient } from "@signhub/ignisign";
 import { describe, expectTypeOf, test } from "vitest";
-import { createSigningClients, fetchSignedDocument, type SignatureOutcome, type SigningAppConfig, sendForSignature } from "../src/index.js";
+import {
+  type CorrectedSigner,
+  createSigningClients,
+  fetchSignedDocument,
+  type LoginOutcome,
+  type RotatedSignerSecret,
+  type SignatureOutcome,
+  type SigningAppConfig,
+  sendForSignature,
+} from "../src/index.js";
 
 declare const config: SigningAppConfig;
 declare const apiKey: string;
@@ -15,5 +24,20 @@ describe("the Ignisign flow's client", () => {
     const unconfigured = createIgnisignClient({ apiKey });
     // @ts-expect-error appId and appEnv are not known to this client
     void sendForSignature(unconfigured, { title: "t", signer: { firstName: "f", lastName: "l", email: "e@mail.test" }, document: new File([], "d.pdf") });
+  });
+});
+
+describe("what the flows return", () => {
+  test("a corrected signer carries no authSecret, and a rotated secret's result is its signer's id only", () => {
+    expectTypeOf<CorrectedSigner>().not.toHaveProperty("authSecret");
+    expectTypeOf<RotatedSignerSecret>().toEqualTypeOf<{ signerId: string }>();
+  });
+
+  test("a login outcome has the user's id on SUCCESS and the text to show on FAILED", () => {
+    const outcome = {} as LoginOutcome;
+    if (outcome.status === "SUCCESS") expectTypeOf(outcome.userId).toEqualTypeOf<string | undefined>();
+    else expectTypeOf(outcome.error).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error a login is SUCCESS or FAILED once waitForLogin resolves, never PENDING
+    void (outcome.status === "PENDING");
   });
 });
