@@ -8,9 +8,9 @@ import { type HeaderRecord, headerRecordOf, mergeHeaderRecord } from "./headers.
 import { type CallParams, compileOperation, type OperationRequest } from "./operation-request.js";
 import { type OperationTable, RESERVED_OPERATION_IDS } from "./operation-spec.js";
 import type { OperationMethods } from "./operations.js";
-import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
+import { CALLER_SIGNAL, OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
 import { asHeaders, type Bytes, type Received } from "./received.js";
-import { isSecretName, redactBody, redactHeaders, scrubSecrets, secretNameSet } from "./redact.js";
+import { redactBody, redactHeaders, scrubSecrets, secretHeaderValues, secretNameSet } from "./redact.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { compileResponses, InvalidBody, type ResponseReading, readSuccessBody } from "./response-body.js";
 import { type AnsweredResponse, EXCHANGE } from "./response-for.js";
@@ -99,7 +99,10 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
   const { title, auth } = provider;
   const secretHeaders = new Set((options.secretHeaders ?? []).map((name) => name.toLowerCase()));
   // Values of the client's secret headers, scrubbed from errors beside the auth's own secrets.
-  const headerSecrets = secretHeaderValues(options.headers, secretHeaders);
+  const headerSecrets = secretHeaderValues(
+    Array.isArray(options.headers) ? headerRecordOf(options.headers as [string, string][]) : mergeHeaderRecord(options.headers),
+    secretHeaders,
+  );
   const secrets = () => (headerSecrets.length ? [...(auth?.secrets() ?? []), ...headerSecrets] : (auth?.secrets() ?? []));
   const secretNames = secretNameSet(provider.secretFields);
   const userMiddleware = options.middleware ?? [];
@@ -196,11 +199,14 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     const preparedParams = { ...params, header, cookie: undefined };
     const tag: Record<string, unknown> = { [OPERATION_POLICY]: op.policy };
     for (const option of ["maxRetries", "timeoutMs", "maxResponseBytes"] as const) if (init[option] !== undefined) tag[option] = init[option];
+    // The caller's signal rides with the tag: a `Request` given it would add a listener of its own to it.
+    if (init.signal) tag[CALLER_SIGNAL] = init.signal;
     callTags.set(preparedParams, tag);
     const prepared: Record<string, unknown> = {
       querySerializer: (query: Record<string, unknown>) => op.query(query),
       pathSerializer: (template: string, values: Record<string, unknown>) => op.fillPath(template, values),
       ...init,
+      signal: undefined,
       params: preparedParams,
       ...tag,
     };
@@ -419,14 +425,6 @@ function isDirectInit(init: Record<string, unknown>): init is DirectInit & Recor
     }
   }
   return true;
-}
-
-/** The values, in `headers`, of the headers named in `names` or named like a secret. */
-function secretHeaderValues(headers: HeadersOptions | undefined, names: ReadonlySet<string>): string[] {
-  const record = Array.isArray(headers) ? headerRecordOf(headers as [string, string][]) : mergeHeaderRecord(headers);
-  return Object.entries(record)
-    .filter(([name]) => names.has(name) || isSecretName(name))
-    .map(([, value]) => value);
 }
 
 /** A `Cookie` header with cookie parameters after the cookies the caller set in `headers`, if any. */

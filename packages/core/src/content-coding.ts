@@ -1,3 +1,4 @@
+import { constants } from "node:buffer";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { tooLarge, UnreadableBodyError } from "./body-limit.js";
@@ -28,6 +29,22 @@ export const ACCEPT_ENCODING = zstd ? "gzip, deflate, br, zstd" : "gzip, deflate
 
 // Codings stacked on one body beyond which it is refused (fetch's own limit is 5).
 const MAX_CODINGS = 5;
+const { MAX_LENGTH } = constants;
+
+/**
+ * The content codings a `Content-Encoding` lists, lower case, `identity` left out. Throws `UnreadableBodyError`
+ * for more than five or one this runtime does not decode (where `fetch` would hand the body on undecoded).
+ */
+export function checkedCodings(contentEncoding: string): string[] {
+  const codings = contentEncoding
+    .split(",")
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== "" && coding !== "identity");
+  if (codings.length > MAX_CODINGS) throw new UnreadableBodyError(`it has ${codings.length} content codings, more than ${MAX_CODINGS}`);
+  const unknown = codings.find((coding) => !Object.hasOwn(decoders, coding) || decoders[coding] === undefined);
+  if (unknown !== undefined) throw new UnreadableBodyError(`its content coding "${unknown.slice(0, 40)}" is not one signhub decodes (${ACCEPT_ENCODING})`);
+  return codings;
+}
 
 /**
  * A body decoded by its `Content-Encoding` (codings applied in the order listed, so undone in reverse), each
@@ -35,18 +52,14 @@ const MAX_CODINGS = 5;
  * unknown coding or too many; a corrupt body fails with zlib's own error (`Z_DATA_ERROR`…).
  */
 export async function decodeContent(body: Bytes, contentEncoding: string, maxBytes: number): Promise<Bytes> {
-  const codings = contentEncoding
-    .split(",")
-    .map((coding) => coding.trim().toLowerCase())
-    .filter((coding) => coding !== "" && coding !== "identity");
-  if (codings.length > MAX_CODINGS) throw new UnreadableBodyError(`it has ${codings.length} content codings, more than ${MAX_CODINGS}`);
+  const codings = checkedCodings(contentEncoding);
   let decoded = body;
   for (const coding of codings.reverse()) {
-    const decode = Object.hasOwn(decoders, coding) ? decoders[coding] : undefined;
-    if (decode === undefined) throw new UnreadableBodyError(`its content coding "${coding.slice(0, 40)}" is not one signhub decodes (${ACCEPT_ENCODING})`);
+    const decode = decoders[coding]!;
     if (decoded.byteLength === 0) continue;
     try {
-      decoded = (await decode(decoded, { maxOutputLength: maxBytes })) as Bytes;
+      // zlib takes at most buffer.constants.MAX_LENGTH (4 GiB on Node 20).
+      decoded = (await decode(decoded, { maxOutputLength: Math.min(maxBytes, MAX_LENGTH) })) as Bytes;
     } catch (error) {
       if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(maxBytes);
       throw new UnreadableBodyError(unreadableReason(error) ?? "its compressed body could not be decoded", { cause: error });

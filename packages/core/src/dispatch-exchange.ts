@@ -3,7 +3,7 @@ import { concat, tooLarge } from "./body-limit.js";
 import { decodeContent } from "./content-coding.js";
 import type { AttemptDeadline } from "./deadline.js";
 import type { HeaderRecord } from "./headers.js";
-import { unreadableAt } from "./network-error.js";
+import { ExchangeFailure, unreadableAt } from "./network-error.js";
 import { ParsedHeaders, type Received } from "./received.js";
 
 let sharedAgent: Agent | undefined;
@@ -50,12 +50,16 @@ export async function dispatchExchange(
   deadline: AttemptDeadline,
   maxBytes: number,
 ): Promise<Received> {
-  const { origin, path } = target(url);
+  const { origin, path } = requestTarget(url);
   const received = await new Promise<Received>((resolve, reject) => {
     const handler = new ExchangeHandler(resolve, reject, maxBytes);
     deadline.onEnd((reason) => handler.end(reason));
-    // timeoutMs is the one deadline: undici's own idle timeouts (300 s) are switched off.
-    dispatcher.dispatch({ origin, path, method, headers, body, headersTimeout: 0, bodyTimeout: 0 }, handler);
+    try {
+      // timeoutMs is the one deadline: undici's own idle timeouts (300 s) are switched off.
+      dispatcher.dispatch({ origin, path, method, headers, body, headersTimeout: 0, bodyTimeout: 0 }, handler);
+    } catch (error) {
+      handler.end(new ExchangeFailure(error));
+    }
   });
   const coding = received.body.byteLength === 0 ? null : received.headers.get("content-encoding");
   if (coding === null) return received;
@@ -128,7 +132,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    this.end(error);
+    this.end(new ExchangeFailure(error));
   }
 }
 
@@ -137,21 +141,23 @@ const asError = (reason: unknown) => (reason instanceof Error ? reason : new DOM
 
 // Origins as written in URLs, checked once, to the origin dispatched (lower case, IDNA applied).
 const origins = new Map<string, string>();
-// A path sent as it is written: printable ASCII, and nothing a URL parser would rewrite (`#`, `\`, dot segments).
-const plainPath = /^\/[\x21-\x7e]*$/;
-const rewritten = /[#\\]|\/\.|%2e/i;
+// A path sent as it is written: characters the WHATWG URL parser keeps as they are in a path and a query
+// (no `"`, `'`, `<`, `>`, `` ` ``, `{`, `}`, `^`, `\`, `#`, space or control, which it encodes or reads otherwise),
+// and no dot segment, which it removes.
+const plainPath = /^\/[A-Za-z0-9\-._~!$&()*+,;=:@/?%|[\]]*$/;
+const rewritten = /\/\.|%2e/i;
 
 /**
  * The origin and path a URL is dispatched to: as written for a plain URL, else as the WHATWG URL parser (as
  * `fetch`) reads it, percent-encoding included. Throws a `TypeError` for a URL that is not http(s) or that
  * carries credentials (`user:password@`), as `fetch` does.
  */
-function target(url: string): { origin: string; path: string } {
+export function requestTarget(url: string): { origin: string; path: string } {
   const schemeEnd = url.indexOf("://");
   let end = schemeEnd < 0 ? url.length : schemeEnd + 3;
   for (; end < url.length; end++) {
     const code = url.charCodeAt(end);
-    if (code === 0x2f || code === 0x3f || code === 0x23) break; // / ? #
+    if (code === 0x2f || code === 0x3f || code === 0x23 || code === 0x5c) break; // / ? # \
   }
   const written = url.slice(0, end);
   const path = url.slice(end);

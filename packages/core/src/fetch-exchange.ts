@@ -1,5 +1,7 @@
 import { readBytesLimited } from "./body-limit.js";
+import { checkedCodings } from "./content-coding.js";
 import type { AttemptDeadline } from "./deadline.js";
+import { requestTarget } from "./dispatch-exchange.js";
 import type { HeaderRecord } from "./headers.js";
 import { unreadableAt } from "./network-error.js";
 import type { Bytes, Received } from "./received.js";
@@ -21,14 +23,20 @@ export async function fetchExchange(
   deadline: AttemptDeadline,
   maxBytes: number,
 ): Promise<Received> {
+  // The same URLs as by dispatcher: http(s) only, no credentials (which fetch's own error would quote).
+  requestTarget(url);
   const controller = new AbortController();
   deadline.onEnd((reason) => controller.abort(reason));
   // Redirects come back as answers: the transport decides which to follow.
   const response = await deadline.race(fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" }));
   let bytes: Bytes;
   try {
+    // `fetch` decodes the codings it knows and hands on the others' bytes as they are: refused, as by dispatcher.
+    const coding = response.headers.get("content-encoding");
+    if (coding !== null) checkedCodings(coding);
     bytes = await deadline.race(readBytesLimited(response, maxBytes));
   } catch (error) {
+    response.body?.cancel().catch(() => {});
     throw unreadableAt(error, response.status);
   }
   return { status: response.status, statusText: response.statusText, headers: response.headers, body: bytes };

@@ -1,7 +1,7 @@
 import { UnreadableBodyError } from "./body-limit.js";
 
-// Error codes Node, undici and the OS use when no complete response could be had.
-const networkCodes = new Set([
+// Error codes Node, undici and the OS use when no complete response could be had, and another attempt may have one.
+const transientCodes = new Set([
   "ECONNRESET",
   "ECONNREFUSED",
   "ECONNABORTED",
@@ -20,18 +20,37 @@ const networkCodes = new Set([
   "UND_ERR_ABORTED",
 ]);
 
-/**
- * Whether an error from `fetch` or from reading a body means the connection failed, as opposed to a
- * programming error (a bad URL or header), which is never retried. undici reports network failures as
- * `TypeError: fetch failed` (or `terminated` mid-body) with the system error as its cause.
- */
-export function isNetworkError(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && networkCodes.has(code)) return true;
-    if (current instanceof TypeError && (current.message === "fetch failed" || current.message === "terminated")) return true;
+/** A dispatcher's report that an exchange failed (a socket, TLS or protocol error): no complete response came. */
+export class ExchangeFailure extends Error {
+  constructor(cause: unknown) {
+    super("the exchange failed", { cause });
   }
-  return false;
+}
+
+/**
+ * Whether an error means no complete response could be had (a `ConnectionError`), as opposed to a
+ * programming error, which is surfaced as it is; and if so, whether another attempt may succeed (`transient`:
+ * a refused or reset connection, say, but not a TLS certificate or a response that breaks HTTP/1.1). A
+ * dispatcher's failures come as `ExchangeFailure`; `fetch` reports them as `TypeError: fetch failed` (or
+ * `terminated` mid-body) with the system error as its cause.
+ */
+export function connectionFailure(error: unknown): { transient: boolean } | undefined {
+  let failed = error instanceof ExchangeFailure;
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && transientCodes.has(code)) return { transient: true };
+    if (current instanceof TypeError && (current.message === "fetch failed" || current.message === "terminated")) failed = true;
+  }
+  return failed ? { transient: false } : undefined;
+}
+
+/** The first string `code` in an error's cause chain, e.g. `UND_ERR_INVALID_ARG`. */
+export function codeOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
 }
 
 /**

@@ -17,7 +17,13 @@ export interface OperationPolicy {
   readonly credentials: boolean;
 }
 
-type OutgoingInit = RequestInit & CallOptions & { [OPERATION_POLICY]?: OperationPolicy | undefined };
+/**
+ * A call's `signal`, carried under this key rather than as `signal`: a `Request` built with a signal follows it
+ * with a listener of its own, one more per call on a signal that thousands of calls may share.
+ */
+export const CALLER_SIGNAL = "signhubSignal";
+
+type OutgoingInit = RequestInit & CallOptions & { [OPERATION_POLICY]?: OperationPolicy | undefined; [CALLER_SIGNAL]?: AbortSignal | undefined };
 
 /** A request as the transport sends it: the serialized body, the headers as a record. */
 export interface Sendable {
@@ -55,21 +61,25 @@ export class OutgoingRequest implements Sendable {
     this.method = (init.method ?? "GET").toUpperCase();
     this.headers = headerRecordOf(init.headers);
     this.body = init.body ?? null;
-    this.signal = init.signal ?? null;
+    this.signal = init[CALLER_SIGNAL] ?? init.signal ?? null;
     this.maxRetries = init.maxRetries;
     this.timeoutMs = init.timeoutMs;
     this.maxResponseBytes = init.maxResponseBytes;
     this[OPERATION_POLICY] = init[OPERATION_POLICY];
   }
 
-  /** The same request from a full `Request` (one a user middleware returned), its body read once for every attempt. */
-  static async from(request: Request): Promise<OutgoingRequest> {
-    const tagged = request as Request & CallOptions & { [OPERATION_POLICY]?: OperationPolicy };
+  /**
+   * The same request from a full `Request` (one a user middleware returned); its body stream is read by the
+   * transport, once for every attempt, inside the first attempt's deadline. The caller's signal is the one the
+   * call carried (see `CALLER_SIGNAL`), else the `Request`'s own.
+   */
+  static from(request: Request): OutgoingRequest {
+    const tagged = request as Request & CallOptions & { [OPERATION_POLICY]?: OperationPolicy; [CALLER_SIGNAL]?: AbortSignal };
     return new OutgoingRequest(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body === null ? null : await request.arrayBuffer(),
-      signal: request.signal,
+      body: request.body,
+      signal: tagged[CALLER_SIGNAL] ?? request.signal,
       maxRetries: tagged.maxRetries,
       timeoutMs: tagged.timeoutMs,
       maxResponseBytes: tagged.maxResponseBytes,

@@ -31,6 +31,15 @@ export class ParsedHeaders implements HeaderReader {
     return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
   }
 
+  /** Each value as received, a repeated header's one by one (so that `Set-Cookie` lines stay apart). */
+  forEachValue(callback: (value: string, name: string) => void): void {
+    for (const name of Object.keys(this.#record)) {
+      const value = this.#record[name];
+      if (Array.isArray(value)) for (const item of value) callback(item, name);
+      else if (value !== undefined) callback(value, name);
+    }
+  }
+
   forEach(callback: (value: string, name: string, parent: Headers) => void): void {
     for (const name of Object.keys(this.#record)) {
       const value = this.get(name);
@@ -43,12 +52,14 @@ export class ParsedHeaders implements HeaderReader {
 export function asHeaders(headers: HeaderReader): Headers {
   if (headers instanceof Headers) return headers;
   const copy = new Headers();
-  headers.forEach((value, name) => {
+  const append = (value: string, name: string) => {
     try {
       copy.append(name, value);
     } catch {
       // A name or value no `Headers` can hold (the wire parser is laxer): left out rather than failing the call.
     }
-  });
+  };
+  if (headers instanceof ParsedHeaders) headers.forEachValue(append);
+  else headers.forEach(append);
   return copy;
 }

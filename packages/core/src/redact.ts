@@ -22,12 +22,15 @@ const secretNames = new Set([
   "authsecret",
 ]);
 
+// Endings that make any name a secret's: `x-auth-token`, `x-session-token`, `webhook_secret`, `db-password`…
+const secretEndings = /(token|secret|password|apikey|privatekey|credentials?)$/;
+
 const normalize = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
-/** Whether a field or header name holds a secret (`authSecret`, `Authorization`, `api_key`…). */
+/** Whether a field or header name holds a secret (`authSecret`, `Authorization`, `api_key`, `x-auth-token`…). */
 export function isSecretName(name: string, extra?: ReadonlySet<string>): boolean {
   const key = normalize(name);
-  return secretNames.has(key) || (extra?.has(key) ?? false);
+  return secretNames.has(key) || secretEndings.test(key) || (extra?.has(key) ?? false);
 }
 
 /** Normalizes extra secret field names once, for `redactBody`. */
@@ -71,6 +74,24 @@ export function redactHeaders(headers: HeaderReader, secrets: readonly string[] 
     });
   });
   return plain;
+}
+
+/**
+ * The secrets in a request's headers: the value of every header named like a secret or listed in `names`
+ * (lower case), and the credential within it, which a server may echo alone — the token after an
+ * `Authorization` scheme (`Bearer <token>`), each cookie's value.
+ */
+export function secretHeaderValues(headers: Readonly<Record<string, string>>, names?: ReadonlySet<string>): string[] {
+  const values: string[] = [];
+  for (const name in headers) {
+    if (!isSecretName(name) && !names?.has(name)) continue;
+    const value = headers[name]!;
+    values.push(value);
+    const credentials = /^[!#$%&'*+.^_`|~0-9a-z-]+ +(\S.*)$/i.exec(value)?.[1];
+    if (credentials !== undefined) values.push(credentials);
+    if (name === "cookie") for (const cookie of value.split(";")) values.push(cookie.slice(cookie.indexOf("=") + 1).trim());
+  }
+  return values;
 }
 
 /** Replaces every occurrence of a known secret value in a text. */

@@ -12,15 +12,20 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 const decoder = new TextDecoder();
 
 /**
- * The answer openapi-fetch gets for an exchange: a real `Response` when user middleware will see it (and its
- * status is one a `Response` can carry, 200–599), else a `BufferedResponse` reading from the bytes received.
+ * The answer openapi-fetch gets for an exchange: a real `Response` when user middleware will see it, else a
+ * `BufferedResponse` reading from the bytes received. A status the `Response` constructor refuses (outside
+ * 200–599) is built at 200 and given its own status, `statusText` and `ok` as the instance's properties.
  */
 export function responseFor(exchange: Exchange, real: boolean): Response {
   const { status, statusText, headers, body } = exchange.response;
-  const response: AnsweredResponse =
-    real && status >= 200 && status <= 599
-      ? new Response(nullBodyStatuses.has(status) ? null : body, { status, statusText, headers: asHeaders(headers) })
-      : (new BufferedResponse(exchange) as unknown as Response);
+  let response: AnsweredResponse;
+  if (!real) response = new BufferedResponse(exchange) as unknown as Response;
+  else if (status >= 200 && status <= 599)
+    response = new Response(nullBodyStatuses.has(status) ? null : body, { status, statusText, headers: asHeaders(headers) });
+  else {
+    response = new Response(body, { status: 200, headers: asHeaders(headers) });
+    Object.defineProperties(response, { status: { value: status }, statusText: { value: statusText }, ok: { value: false } });
+  }
   response[EXCHANGE] = exchange;
   return response;
 }

@@ -7,10 +7,10 @@ import { type DispatchBody, defaultDispatcher, dispatchBody, dispatchExchange } 
 import { ConnectionError, InvalidRequestError, RedirectError, ResponseReadError, SignhubError, TimeoutError } from "./errors.js";
 import { type FetchLike, fetchExchange } from "./fetch-exchange.js";
 import { type HeaderRecord, setHeader } from "./headers.js";
-import { isNetworkError, unreadableReason } from "./network-error.js";
+import { codeOf, connectionFailure, unreadableReason } from "./network-error.js";
 import { OPERATION_POLICY, OutgoingRequest, type Sendable } from "./outgoing-request.js";
 import type { Received } from "./received.js";
-import { isSecretName, scrubSecrets } from "./redact.js";
+import { isSecretName, scrubSecrets, secretHeaderValues } from "./redact.js";
 import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id.js";
 import { responseFor } from "./response-for.js";
 import { isRepeatSafe, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
@@ -77,9 +77,11 @@ const REFRESH = Object.freeze({ refresh: true });
 // Redirects a GET or HEAD may follow before the chain is taken for a loop (fetch's own limit is 20).
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// RFC 9110 §5.1 (a token) and §5.5 (no CR, LF or NUL in a field value).
+// RFC 9110 §5.1 (a token) and §5.5 (a field value: visible characters, spaces and tabs, obs-text; no other control).
 const headerName = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
-const unsafeValue = /[\0\r\n]/;
+const unsafeValue = /[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]/;
+// Headers that frame the message or the connection: the transport writes them (RFC 9112 §6, §9; RFC 9110 §7.2, §7.6.1).
+const transportHeaders = new Set(["host", "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "expect", "content-length"]);
 
 /**
  * What sends every signhub request: request id, auth, timeout per attempt, retries with backoff for
@@ -95,7 +97,7 @@ export function createTransport(config: TransportConfig): Transport {
 
   /** The `fetch` handed to openapi-fetch: the same sending, its answer a `Response` with the body buffered. */
   async function fetchFor(given: Request | OutgoingRequest): Promise<Response> {
-    const request = given instanceof OutgoingRequest ? given : await OutgoingRequest.from(given);
+    const request = given instanceof OutgoingRequest ? given : OutgoingRequest.from(given);
     return responseFor(await send(request), config.realResponses);
   }
 
@@ -156,18 +158,22 @@ export function createTransport(config: TransportConfig): Transport {
             cause: scrubError(cause, secrets()),
           });
         }
-        if ((error as { code?: unknown }).code === "UND_ERR_INVALID_ARG") throw invalid((error as Error).message);
+        // A request undici refuses to write (a header it does not allow the caller to set): the caller's to fix.
+        const code = codeOf(error);
+        if (code === "UND_ERR_INVALID_ARG" || code === "UND_ERR_NOT_SUPPORTED") throw invalid(innermostMessage(error));
+        const failed = deadline.timedOut ? undefined : connectionFailure(error);
         const failure = deadline.timedOut
           ? new TimeoutError(`${config.title} ${method} request timed out after ${timeoutMs} ms`, { ...context, timeoutMs })
-          : isNetworkError(error)
-            ? new ConnectionError(`${config.title} ${method} request failed: ${describe(error, secrets())}`, {
+          : failed
+            ? new ConnectionError(`${config.title} ${method} request failed: ${scrubSecrets(innermostMessage(error), secrets())}`, {
                 ...context,
                 cause: scrubError(error, secrets()),
               })
             : undefined;
         // Anything else is a programming error: surfaced as it is, never retried.
         if (!failure) throw error;
-        if (retry >= retries) throw failure;
+        // A failure that would repeat (a TLS certificate, a response that is not HTTP) is not retried.
+        if (retry >= retries || failed?.transient === false) throw failure;
         await sleep(retryDelayMs(retry++), callerSignal);
         continue;
       } finally {
@@ -203,7 +209,7 @@ export function createTransport(config: TransportConfig): Transport {
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
       if (location === null) return response;
       // Never shown with userinfo (`user:password@`), which a server could fill with anything.
-      const shown = scrubSecrets(location.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, "$1[redacted]@"), callSecrets(request.headers, config));
+      const shown = scrubSecrets(location.replace(/^((?:[a-z][a-z\d+.-]*:)?[\\/]{2})[^/\\?#]*@/i, "$1[redacted]@"), callSecrets(request.headers, config));
       const refuse = (why: string) =>
         new RedirectError(`${config.title} ${method} was answered ${response.status} to ${shown}: ${why}`, {
           provider: config.provider,
@@ -241,22 +247,20 @@ export function createTransport(config: TransportConfig): Transport {
 /** The client's secrets, and the values of headers of this request that are secrets (named like one, or listed in `secretHeaders`). */
 function callSecrets(headers: HeaderRecord, config: TransportConfig): readonly string[] {
   const secrets = config.secrets();
-  let extra: string[] | undefined;
-  for (const name in headers) {
-    if (!isSecretName(name) && !config.secretHeaders?.has(name)) continue;
-    const value = headers[name]!;
-    if (secrets.includes(value)) continue;
-    extra ??= [];
-    extra.push(value);
-  }
-  return extra === undefined ? secrets : [...secrets, ...extra];
+  const extra = secretHeaderValues(headers, config.secretHeaders).filter((value) => !secrets.includes(value));
+  return extra.length === 0 ? secrets : [...secrets, ...extra];
 }
 
-/** Throws the `InvalidRequestError` `invalid` makes for a header no request can carry: a name that is not a token, a value with CR, LF or NUL. */
+/**
+ * Throws the `InvalidRequestError` `invalid` makes for a header no request can carry: a name that is not a
+ * token, a header the transport writes (`Host`, `Content-Length`, `Transfer-Encoding`…), a value with a control
+ * character (CR, LF, NUL…) or a character beyond Latin-1.
+ */
 function checkHeaders(headers: HeaderRecord, invalid: (problem: string) => Error): void {
   for (const name in headers) {
     if (!headerName.test(name)) throw invalid(`the header name ${JSON.stringify(name.slice(0, 40))} is not an HTTP token`);
-    if (unsafeValue.test(headers[name]!)) throw invalid(`the ${name.slice(0, 40)} header's value has a CR, LF or NUL character`);
+    if (transportHeaders.has(name)) throw invalid(`the ${name} header is the transport's to write, not the caller's`);
+    if (unsafeValue.test(headers[name]!)) throw invalid(`the ${name.slice(0, 40)} header's value has a control character or one beyond Latin-1`);
   }
 }
 
@@ -273,21 +277,24 @@ function checkCallOptions({ timeoutMs, maxRetries, maxResponseBytes }: CallOptio
   }
 }
 
-/** The error itself, or, when a known secret appears in its message chain, a copy with it scrubbed. */
-function scrubError(error: unknown, secrets: readonly string[]): unknown {
-  if (!(error instanceof Error)) return error;
-  const cause = scrubError(error.cause, secrets);
-  const message = scrubSecrets(error.message, secrets);
-  if (message === error.message && cause === error.cause) return error;
-  const copy = new Error(message, { cause });
+/**
+ * A copy of an error for a `cause`: its name, `code` and message with every known secret scrubbed, and its
+ * causes the same way, nothing else (a parser error's `data` holds the raw bytes a server sent, which may
+ * echo a credential).
+ */
+function scrubError(error: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (!(error instanceof Error)) return typeof error === "string" ? scrubSecrets(error, secrets) : undefined;
+  const cause = depth < 4 && error.cause !== undefined ? scrubError(error.cause, secrets, depth + 1) : undefined;
+  const copy = new Error(scrubSecrets(error.message, secrets), cause === undefined ? undefined : { cause });
   copy.name = error.name;
-  Object.assign(copy, { code: (error as { code?: unknown }).code });
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") Object.assign(copy, { code });
   return copy;
 }
 
-/** The innermost reason of a network error, e.g. `connect ECONNREFUSED 127.0.0.1:4010`. */
-function describe(error: unknown, secrets: readonly string[]): string {
+/** The innermost message of an error's cause chain, e.g. `connect ECONNREFUSED 127.0.0.1:4010`. */
+function innermostMessage(error: unknown): string {
   let inner = error;
-  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
-  return scrubSecrets(inner instanceof Error ? inner.message : String(inner), secrets);
+  for (let depth = 0; inner instanceof Error && inner.cause instanceof Error && depth < 5; depth++) inner = inner.cause;
+  return inner instanceof Error ? inner.message : String(inner);
 }

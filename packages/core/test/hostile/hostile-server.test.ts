@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   AuthenticationError,
   type ClientOptions,
+  ConnectionError,
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
@@ -165,15 +166,19 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     },
   );
 
-  test("a GET redirected to a URL with credentials in it is a RedirectError that shows none of them", async () => {
-    serve((_, res) => res.writeHead(302, { location: `http://u:${API_KEY}@127.0.0.1:9/x` }).end());
-    const error = await client()
-      .getThing({ params: { path: { id: "1" } } })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RedirectError);
-    expect(seen).toHaveLength(1);
-    expectNoSecret(error);
-  });
+  test.each([`http://u:third-party-pass@127.0.0.1:9/x`, `http://a@b:third-party-pass@127.0.0.1:9/x`, `//u:third-party-pass@127.0.0.1:9/x`])(
+    "a GET redirected to %s (credentials in it) is a RedirectError that shows none of them",
+    async (location) => {
+      serve((_, res) => res.writeHead(302, { location }).end());
+      const error = await client()
+        .getThing({ params: { path: { id: "1" } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(seen).toHaveLength(1);
+      expect(inspect(error)).not.toContain("third-party-pass");
+      expect(JSON.stringify(error)).not.toContain("third-party-pass");
+    },
+  );
 
   test.each([
     ["named like a secret", { "x-api-key": API_KEY }, []],
@@ -212,6 +217,102 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
       expect(error).toBeInstanceOf(InvalidRequestError);
     }
     expect(seen).toHaveLength(0);
+  });
+
+  test.each([
+    ["a status line that is not HTTP", "NOT HTTP AT ALL\r\n\r\n"],
+    ["a header with a control character", "HTTP/1.1 200 OK\r\nx-bad: a\u0001b\r\ncontent-length: 2\r\n\r\n{}"],
+    ["a status of 2000", "HTTP/1.1 2000 Odd\r\ncontent-length: 2\r\n\r\n{}"],
+    ["both Content-Length and Transfer-Encoding", "HTTP/1.1 200 OK\r\ncontent-length: 2\r\ntransfer-encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"],
+  ])("a response with %s is a ConnectionError, not retried, that shows none of the bytes the server echoed", async (_, head) => {
+    // The server echoes the request's Authorization after the broken part: a parser keeps those bytes.
+    serve((req, res) => res.socket?.end(`${head}${req.headers.authorization ?? ""}\r\n\r\n`));
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(seen).toHaveLength(1);
+    expectNoSecret(error);
+  });
+
+  test("an Authorization and a Cookie set in headers have their credentials scrubbed when a server echoes them alone", async () => {
+    const cookieValue = "cookie-secret-value-42";
+    serve((_, res) => json(res, 401, { code: TOKEN, message: `bad ${TOKEN} / ${cookieValue}` }, { "x-request-id": cookieValue }));
+    const error = await client({ token: undefined, headers: { authorization: `Bearer ${TOKEN}` } })
+      .getThing({ params: { path: { id: "1" } }, headers: { cookie: `session=${cookieValue}` } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expectNoSecret(error);
+    expect(inspect(error, { depth: 10 })).not.toContain(cookieValue);
+  });
+
+  test.each(["x-auth-token", "x-access-token", "api-token", "x-session-token"])(
+    "a header named %s is a secret: scrubbed from errors, not carried to another origin",
+    async (name) => {
+      serve((_, res) => res.writeHead(302, { location: `${other.url}/elsewhere` }).end());
+      otherSeen.length = 0;
+      await client({ headers: { [name]: API_KEY } }).getThing({ params: { path: { id: "1" } } });
+      expect(JSON.stringify(otherSeen)).not.toContain(API_KEY);
+      serve((_, res) => json(res, 404, { code: "NOPE", message: API_KEY }));
+      const error = await client({ headers: { [name]: API_KEY } })
+        .getThing({ params: { path: { id: "1" } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expectNoSecret(error);
+    },
+  );
+
+  test.each([
+    ["a value with another control character", { "x-note": "a\u0001b" }],
+    ["a value beyond Latin-1", { "x-note": "\u20ac" }],
+    ["Transfer-Encoding", { "transfer-encoding": "chunked" }],
+    ["Host", { host: "elsewhere.test" }],
+    ["Upgrade", { upgrade: "websocket" }],
+  ])("a caller's header with %s is an InvalidRequestError, and nothing is sent", async (_, headers) => {
+    serve((_, res) => json(res, 200, { id: "1" }));
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } }, headers })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(seen).toHaveLength(0);
+  });
+
+  test("two Set-Cookie lines stay two in withResponse().headers", async () => {
+    serve((_, res) => {
+      res.setHeader("set-cookie", ["a=1; Path=/", "b=2; Path=/"]);
+      json(res, 200, { id: "1" });
+    });
+    const { headers } = await client().getThing.withResponse({ params: { path: { id: "1" } } });
+    expect(headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+  });
+
+  test("a gzip body decodes under a maxResponseBytes beyond what one buffer holds", async () => {
+    serve((_, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync('{"id":"big-limit"}')));
+    await expect(client({ maxResponseBytes: Number.MAX_SAFE_INTEGER }).getThing({ params: { path: { id: "1" } } })).resolves.toEqual({ id: "big-limit" });
+  });
+
+  test("with middleware, a status outside 200–599 is the status's typed error, whatever onResponse returns", async () => {
+    serve((_, res) => {
+      res.statusCode = 600;
+      res.end("{}");
+    });
+    const error = await client({ maxRetries: 0, middleware: [{ onResponse: ({ response }) => response }] })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 600 });
+  });
+
+  test("a middleware's Request with a body stream that never ends is bounded by timeoutMs", async () => {
+    serve((_, res) => json(res, 200, { id: "1" }));
+    const neverEnds = new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode("{")) });
+    const middleware = [{ onRequest: ({ request }: { request: Request }) => new Request(request, { body: neverEnds, duplex: "half" } as RequestInit) }];
+    const started = performance.now();
+    const error = await client({ maxRetries: 0, timeoutMs: 300, middleware })
+      .putThing({ params: { path: { id: "1" } }, body: {} })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   test("a per-call secret header echoed in a redirect's Location is not shown", async () => {
@@ -493,4 +594,36 @@ describe("a shared caller signal", () => {
       process.off("warning", onWarning);
     }
   }, 30_000);
+
+  test("with middleware too, 2,000 calls on one AbortSignal leave it one listener at most, and raise no warning", async () => {
+    const answers = {
+      dispatch(_options: unknown, handler: Dispatcher.DispatchHandler) {
+        const controller = { abort: () => {} } as unknown as Dispatcher.DispatchController;
+        setImmediate(() => {
+          handler.onRequestStart?.(controller, {});
+          handler.onResponseStart?.(controller, 200, { "content-type": "application/json" }, "OK");
+          handler.onResponseData?.(controller, Buffer.from('{"id":"1"}'));
+          handler.onResponseEnd?.(controller, {});
+        });
+        return true;
+      },
+    } as unknown as Dispatcher;
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const shared = new AbortController();
+      const many = testClient({ baseUrl: server.url, maxRetries: 0, dispatcher: answers, middleware: [{ onRequest: () => undefined }] });
+      let mostListeners = 0;
+      const watch = setInterval(() => (mostListeners = Math.max(mostListeners, getEventListeners(shared.signal, "abort").length)), 1);
+      const results = await Promise.all(Array.from({ length: 2_000 }, () => many.getThing({ params: { path: { id: "1" } }, signal: shared.signal })));
+      clearInterval(watch);
+      expect(results).toHaveLength(2_000);
+      expect(mostListeners).toBeLessThanOrEqual(1);
+      expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
 });

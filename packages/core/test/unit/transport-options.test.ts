@@ -29,12 +29,14 @@ describe("how a client sends", () => {
   test.each([
     ["ftp://files.acme.test", /http\(s\) URLs only/],
     ["https://user:secret-password@api.acme.test", /must not include credentials/],
-  ])("a base URL %s is a TypeError before anything is sent, its credentials not shown", async (baseUrl, message) => {
-    const error = await testClient({ baseUrl, dispatcher: mockAgent, maxRetries: 0 })
-      .getThing({ params: { path: { id: "1" } } })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toMatch(message);
-    expect((error as Error).message).not.toContain("secret-password");
+  ])("a base URL %s is a TypeError before anything is sent, its credentials not shown, by dispatcher or by fetch", async (baseUrl, message) => {
+    for (const transport of [{ dispatcher: mockAgent }, { fetch: async () => Response.json({}) }]) {
+      const error = await testClient({ baseUrl, ...transport, maxRetries: 0 })
+        .getThing({ params: { path: { id: "1" } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain("secret-password");
+    }
   });
 });

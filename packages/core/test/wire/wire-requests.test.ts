@@ -79,6 +79,11 @@ const cases: Case[] = [
     want: { url: "/query/form?color=red&size=L" },
   },
   {
+    name: "a quote in a query value is sent as the URL parser writes it",
+    given: (c) => c.queryForm({ params: { query: { color: "it's^" } } }),
+    want: { url: "/query/form?color=it%27s%5E" },
+  },
+  {
     name: "values are percent-encoded",
     given: (c) => c.queryForm({ params: { query: { color: "a b&c=d/é" } } }),
     want: { url: "/query/form?color=a%20b%26c%3Dd%2F%C3%A9" },
