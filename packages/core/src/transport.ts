@@ -123,9 +123,11 @@ export function createTransport(config: TransportConfig): Transport {
         operationId: policy?.operationId ?? method,
       });
     checkHeaders(headers, invalid);
+    // A stream body (a middleware's Request's, a bodySerializer's) is read once, inside the first attempt's
+    // deadline, for every attempt and for the auth, which may sign it; by dispatcher, any body that is not yet
+    // text or bytes (a Blob, FormData) is written once the same way.
+    let sendable = request;
     let body: BodyInit | DispatchBody = request.body;
-    // A body a dispatcher cannot send as it is (a Blob, FormData, a stream), or a stream (which a retry could
-    // not send again), is read once, inside the first attempt's deadline, for every attempt.
     let bodyReady = body === null || typeof body === "string" || body instanceof Uint8Array || (dispatcher === undefined && !(body instanceof ReadableStream));
     if (dispatcher && !Object.hasOwn(headers, "accept-encoding")) headers["accept-encoding"] = ACCEPT_ENCODING;
     let refreshed = false;
@@ -134,16 +136,20 @@ export function createTransport(config: TransportConfig): Transport {
       const deadline = new AttemptDeadline(timeoutMs, callerSignal);
       let response: Received | undefined;
       try {
-        const authorizing = authorizer?.authorize(request, refreshed ? REFRESH : FIRST_TRY);
+        if (!bodyReady) {
+          if (body instanceof ReadableStream) {
+            body = await deadline.race(new Response(body).arrayBuffer());
+            sendable = { ...fieldsOf(request), body };
+          }
+          if (dispatcher) body = await deadline.race(dispatchBody(body as BodyInit, headers));
+          bodyReady = true;
+        }
+        const authorizing = authorizer?.authorize(sendable, refreshed ? REFRESH : FIRST_TRY);
         // A token function that never settles still ends at the deadline, or at the caller's abort.
         if (authorizing) await deadline.race(authorizing);
         // A header the token function wrote is checked as the caller's are.
         if (authorizing) checkHeaders(headers, invalid);
-        if (!bodyReady) {
-          body = await deadline.race(dispatchBody(body as BodyInit, headers));
-          bodyReady = true;
-        }
-        response = await sendFollowing(request, body, deadline, maxBytes);
+        response = await sendFollowing(sendable, body, deadline, maxBytes);
       } catch (error) {
         if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;
         // signhub's own errors (a redirect not followed, a bad token) say all there is: never retried.
@@ -242,6 +248,12 @@ export function createTransport(config: TransportConfig): Transport {
     }
     return kept;
   }
+}
+
+/** A request's fields, as a plain object another body can be given. */
+function fieldsOf(request: Sendable): Sendable {
+  const { url, method, headers, body, signal, maxRetries, timeoutMs, maxResponseBytes } = request;
+  return { url, method, headers, body, signal, maxRetries, timeoutMs, maxResponseBytes, [OPERATION_POLICY]: request[OPERATION_POLICY] };
 }
 
 /** The client's secrets, and the values of headers of this request that are secrets (named like one, or listed in `secretHeaders`). */
