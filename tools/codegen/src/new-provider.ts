@@ -196,7 +196,13 @@ async function addPublishedSpec(root: string, name: string, title: string, from:
 
 /** The package's turbo.json: its spec files are the inputs of its lint and generate tasks. */
 function turboJson(specInputs: string[], vendor: boolean): string {
-  const lintInputs = ["$TURBO_ROOT$/redocly.yaml", "$TURBO_ROOT$/tools/codegen/redocly-rules.yaml", "$TURBO_ROOT$/.redocly.lint-ignore.yaml", ...specInputs];
+  const lintInputs = [
+    "$TURBO_ROOT$/redocly.yaml",
+    "$TURBO_ROOT$/tools/codegen/redocly-rules.yaml",
+    "$TURBO_ROOT$/tools/codegen/redocly-plugin.js",
+    "$TURBO_ROOT$/.redocly.lint-ignore.yaml",
+    ...specInputs,
+  ];
   return json({
     $schema: "https://turborepo.com/schema.json",
     extends: ["//"],
