@@ -8,6 +8,7 @@ import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
 import { firstOverlay, overlayText } from "./overlay.js";
 import { readSpec } from "./read-spec.js";
+import { authSource, type ClientWiring, clientSource, readClientWiring } from "./scaffold-client.js";
 import { SpecError } from "./spec-error.js";
 import { commonFolder, copyVendorFiles, refClosure, sameVendorFiles } from "./vendor-files.js";
 
@@ -76,8 +77,8 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
     const recorded = writeBaseline(root, api);
     if (recorded) written.push(`${IGNORE_FILE} (${recorded} problems of the vendor's style recorded for ${relative(root, api.spec)})`);
   }
-  const server = ((spec.doc.servers as { url?: string }[] | undefined) ?? [])[0]?.url;
-  const baseUrl = server && !server.includes("{") ? server : undefined;
+  const wiring = readClientWiring(spec);
+  const authFile = wiring.auth && authSource(wiring.auth);
   const factory = `create${pascalCase(name)}Client`;
   const type = `${pascalCase(name)}Client`;
   const specInputs = [`$TURBO_ROOT$/specs/${name}/**`];
@@ -99,52 +100,23 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
       '"ignisign"',
       `"${name}"`,
     ),
-    [`test/contract/${name}.test.ts`]: `import { describeContract } from "@signhub/contract";
+    [`test/contract/${name}.test.ts`]: `import { errorFields } from "@signhub/core";
+import { describeContract } from "@signhub/contract";
 import { ${factory}, type ${type} } from "../../src/index.js";
 
 // Written from the spec's examples when the package was made: one valid call per operation.
 describeContract<${type}>({
   provider: "${name}",
-  client: (baseUrl) => ${factory}({ baseUrl, accessToken: "contract-test-token", maxRetries: 0 }),
+  client: (baseUrl) => ${factory}({ baseUrl, ${contractCredentials(wiring)}maxRetries: 0 }),
   calls: {
 ${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).join("\n")}
   },
   // Where this provider's error body keeps its code.
-  codeOf: (body) => (body as { code?: string }).code,
+  codeOf: (body) => errorFields(${JSON.stringify(wiring.errorFields)})(body).code,
 });
 `,
-    "src/index.ts": `import { bearerAuth, createOperations, errorFields, type ClientOptions, type SignhubClient, type TokenSource } from "@signhub/core";
-import { operationTable } from "./generated/operations.js";
-import type { paths } from "./generated/schema.js";
-
-export type { components, operations, paths } from "./generated/schema.js";
-export { operationTable };
-
-/** Options of \`${factory}\`. */
-export interface ${type}Options extends ClientOptions {
-${baseUrl ? "" : "  /** The API's base URL. */\n  baseUrl: string;\n"}  /** A bearer token, or a function returning one (asked per request, and again after a 401). */
-  accessToken: TokenSource;
-}
-
-/** A client of the ${title} API: one method per operation, plus \`raw\`. */
-export type ${type} = SignhubClient<paths, typeof operationTable>;
-
-/** Typed client for the ${title} API. */
-export function ${factory}(options: ${type}Options): ${type} {
-  const { accessToken, ...rest } = options;
-  return createOperations<paths, typeof operationTable>(
-    operationTable,
-    {
-      provider: "${name}",
-      title: "${title}",
-      baseUrl: ${baseUrl ? JSON.stringify(baseUrl) : "options.baseUrl"},
-      auth: bearerAuth(accessToken, "${name}"),
-      parseError: errorFields({ code: "code", message: "message" }),
-    },
-    rest,
-  );
-}
-`,
+    "src/index.ts": clientSource(name, title, factory, type, wiring),
+    ...(authFile ? { "src/auth.ts": authFile } : {}),
   };
   // A file already there is kept: it was written by an earlier run, or by hand since.
   for (const [file, text] of Object.entries(files)) {
@@ -192,6 +164,14 @@ async function addPublishedSpec(root: string, name: string, title: string, from:
     }),
   );
   return written;
+}
+
+/** The contract test's credentials option, as the wired auth names it. */
+function contractCredentials({ auth }: ClientWiring): string {
+  if (auth?.kind === "bearer") return `accessToken: "contract-test-token", `;
+  if (auth?.kind === "basic") return `credentials: { username: "contract", password: "contract-test-password" }, `;
+  if (auth?.kind === "apiKey") return `apiKey: "contract-test-key", `;
+  return "";
 }
 
 /** The package's turbo.json: its spec files are the inputs of its lint and generate tasks. */
