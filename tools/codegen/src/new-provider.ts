@@ -57,6 +57,12 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
     );
   }
   if (!listed) {
+    // The dev mock's port (tools/mock): the highest one in use plus one, kept from then on.
+    const ports = Object.values((config.toJS() as { apis?: Record<string, { "x-signhub-mock-port"?: unknown }> }).apis ?? {}).map(
+      (entry) => entry["x-signhub-mock-port"],
+    );
+    const highest = Math.max(4013, ...ports.filter((port): port is number => typeof port === "number"));
+    config.setIn(["apis", name, "x-signhub-mock-port"], highest + 1);
     writeFileSync(join(root, "redocly.yaml"), config.toString());
     written.push("redocly.yaml");
   }
