@@ -5,7 +5,7 @@ function operationRetryDecision() {
   return {
     Operation(operation, { report, location }) {
       // Webhooks and callbacks are requests the provider sends, not calls a client makes.
-      if (!location.pointer.startsWith("#/paths/")) return;
+      if (!/^#\/paths\/[^/]+\/[a-z]+$/.test(location.pointer)) return;
       const decision = operation["x-signhub-retry"];
       if (decision === undefined) {
         report({ message: "Operation must state `x-signhub-retry` ({ safe, reason }); clients read it to decide what to retry.", location: location.key() });
