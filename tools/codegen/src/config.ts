@@ -10,6 +10,11 @@ export interface ApiEntry {
   spec: string;
   /** Absolute path of the generated types file (`x-openapi-ts.output`). */
   output: string;
+  /**
+   * A published spec kept as the vendor wrote it (`x-signhub-vendor`): `spec` is the API's effective
+   * document, written from `published` with `overlay` applied (absolute paths).
+   */
+  vendor?: { published: string; overlay: string };
 }
 
 /** The workspace root: the nearest folder above `from` with a pnpm-workspace.yaml. */
@@ -23,12 +28,21 @@ export function findRoot(from: string = process.cwd()): string {
 /** Every provider in the root's redocly.yaml. */
 export function readApis(root: string): ApiEntry[] {
   const file = join(root, "redocly.yaml");
-  const config = parse(readFileSync(file, "utf8")) as { apis?: Record<string, { root?: string; "x-openapi-ts"?: { output?: string } }> };
+  const config = parse(readFileSync(file, "utf8")) as {
+    apis?: Record<string, { root?: string; "x-openapi-ts"?: { output?: string }; "x-signhub-vendor"?: { published?: string; overlay?: string } }>;
+  };
   return Object.entries(config.apis ?? {}).map(([name, api]) => {
     if (!api.root) throw new SpecError(file, `apis.${name} has no root`);
     const output = api["x-openapi-ts"]?.output;
     if (!output) throw new SpecError(file, `apis.${name} has no x-openapi-ts.output`);
-    return { name, spec: join(root, api.root), output: join(root, output) };
+    const vendor = api["x-signhub-vendor"];
+    if (vendor && (!vendor.published || !vendor.overlay)) throw new SpecError(file, `apis.${name}.x-signhub-vendor needs published and overlay`);
+    return {
+      name,
+      spec: join(root, api.root),
+      output: join(root, output),
+      ...(vendor ? { vendor: { published: join(root, vendor.published!), overlay: join(root, vendor.overlay!) } } : {}),
+    };
   });
 }
 

@@ -4,14 +4,16 @@ import { pathToFileURL } from "node:url";
 import openapiTS, { astToString, type OpenAPI3, type OpenAPITSOptions, type SchemaObject } from "openapi-typescript";
 import ts from "typescript";
 import { findApi } from "./config.js";
+import { writeEffectiveSpec } from "./effective-spec.js";
 import { emitOperations } from "./emit.js";
 import { readOperations } from "./operations.js";
 import { readSpec } from "./read-spec.js";
 import { SpecError } from "./spec-error.js";
 
-/** Writes a provider's generated types (`x-openapi-ts.output`) and operation table beside them. */
+/** Writes a provider's effective spec (a vendor's, with the overlay), generated types (`x-openapi-ts.output`) and operation table beside them. */
 export async function generate(root: string, name: string): Promise<{ files: string[] }> {
   const api = findApi(root, name);
+  await writeEffectiveSpec(root, api);
   return generateFromSpec(api.spec, api.output, relative(root, api.spec));
 }
 

@@ -1,9 +1,13 @@
+export { handWrittenInBaseline, IGNORE_FILE, STRUCTURAL_RULES, writeBaseline } from "./baseline.js";
 export { type ApiEntry, findApi, findRoot, readApis } from "./config.js";
 export { contractCall } from "./contract-calls.js";
+export { writeEffectiveSpec } from "./effective-spec.js";
 export { emitOperations } from "./emit.js";
 export { generate, generateFromSpec } from "./generate.js";
 export { type LintResult, lint } from "./lint.js";
-export { type NewProvider, newProvider, pascalCase } from "./new-provider.js";
+export { type NewProvider, NewProviderError, newProvider, pascalCase } from "./new-provider.js";
 export { type OperationEntry, readOperations } from "./operations.js";
+export { applyOverlay, firstOverlay, type Overlay, type OverlayAction, operationName } from "./overlay.js";
 export { type LoadedSpec, readSpec } from "./read-spec.js";
 export { SpecError } from "./spec-error.js";
+export { copyVendorFiles, refClosure } from "./vendor-files.js";

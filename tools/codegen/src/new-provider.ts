@@ -1,46 +1,93 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseDocument } from "yaml";
+import { join, relative, sep } from "node:path";
+import { type Document, parseDocument } from "yaml";
+import { hasBaseline, IGNORE_FILE, writeBaseline } from "./baseline.js";
+import { findApi } from "./config.js";
 import { contractCall } from "./contract-calls.js";
-import { readOperations } from "./operations.js";
+import { bundle, writeEffectiveSpec } from "./effective-spec.js";
+import { type OperationEntry, readOperations } from "./operations.js";
+import { firstOverlay, overlayText } from "./overlay.js";
 import { readSpec } from "./read-spec.js";
+import { authSource, type ClientWiring, clientSource, readClientWiring } from "./scaffold-client.js";
 import { SpecError } from "./spec-error.js";
+import { commonFolder, copyVendorFiles, refClosure, sameVendorFiles } from "./vendor-files.js";
 
 /** What a new provider package is made from. */
 export interface NewProvider {
-  /** Folder and package name: `specs/<name>/openapi.yaml` → `@signhub/<name>`. */
+  /** Folder and package name: `specs/<name>/…` → `@signhub/<name>`. */
   name: string;
   /** The provider's name as its docs write it; starts every error message. @default from the name */
   title?: string;
+  /**
+   * A spec file as its vendor publishes it (YAML or JSON, OpenAPI 3.0 or 3.1). It is copied byte for byte,
+   * with every file its relative `$ref`s reach, to `specs/<name>/published/`, and signhub's additions go to
+   * `specs/<name>/signhub.overlay.yaml`. @default the hand-written `specs/<name>/openapi.yaml`
+   */
+  from?: string;
 }
 
 /** `acme-sign` → `AcmeSign`. */
 export const pascalCase = (name: string) => name.replace(/(^|[-_.\s]+)(\w)/g, (_, __, c: string) => c.toUpperCase());
 
-/**
- * Adds a provider whose spec is already at `specs/<name>/openapi.yaml`: its redocly.yaml entry and a
- * `packages/<name>` wired to @signhub/core (bearer auth, the spec's first server as the base URL).
- * Returns the files written.
- */
-export function newProvider(root: string, { name, title = pascalCase(name).replace(/([a-z])([A-Z])/g, "$1 $2") }: NewProvider): string[] {
-  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`provider name "${name}" must be lowercase kebab-case`);
-  const specFile = join(root, "specs", name, "openapi.yaml");
-  if (!existsSync(specFile)) throw new SpecError(`specs/${name}/openapi.yaml`, "does not exist: write the spec first");
-  const dir = join(root, "packages", name);
-  if (existsSync(dir)) throw new Error(`packages/${name} already exists`);
+/** A step of `new-provider` that needs the user; its message says what to do before running it again. */
+export class NewProviderError extends Error {
+  override name = "NewProviderError";
+}
 
-  const spec = readSpec(specFile);
-  const server = ((spec.doc.servers as { url?: string }[] | undefined) ?? [])[0]?.url;
-  const baseUrl = server && !server.includes("{") ? server : undefined;
-  const operations = readOperations(spec);
+/**
+ * Adds a provider: its redocly.yaml entry and a `packages/<name>` wired to @signhub/core. Without `from`, the
+ * spec is the hand-written `specs/<name>/openapi.yaml`. With `from`, the published spec is copied in first
+ * and an overlay written beside it. Every step is skipped when its result is already there, so a run that
+ * stopped (an overlay to fix, say) is resumed by running the same command again. Returns the files written.
+ */
+export async function newProvider(root: string, { name, title = pascalCase(name).replace(/([a-z])([A-Z])/g, "$1 $2"), from }: NewProvider): Promise<string[]> {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`provider name "${name}" must be lowercase kebab-case`);
+  const written: string[] = [];
+  const dir = join(root, "packages", name);
+  const config = parseDocument(readFileSync(join(root, "redocly.yaml"), "utf8"));
+  const listed = config.hasIn(["apis", name]);
+  if (existsSync(join(dir, "package.json")) && !listed) throw new Error(`packages/${name} already exists`);
+  if (from !== undefined) {
+    written.push(...(await addPublishedSpec(root, name, title, from, listed ? undefined : config)));
+  } else if (!listed) {
+    if (!existsSync(join(root, "specs", name, "openapi.yaml"))) throw new SpecError(`specs/${name}/openapi.yaml`, "does not exist: write the spec first");
+    config.setIn(
+      ["apis", name],
+      config.createNode({ root: `specs/${name}/openapi.yaml`, "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` } }),
+    );
+  }
+  if (!listed) {
+    // The dev mock's port (tools/mock): the highest one in use plus one, kept from then on.
+    const ports = Object.values((config.toJS() as { apis?: Record<string, { "x-signhub-mock-port"?: unknown }> }).apis ?? {}).map(
+      (entry) => entry["x-signhub-mock-port"],
+    );
+    const highest = Math.max(4013, ...ports.filter((port): port is number => typeof port === "number"));
+    config.setIn(["apis", name, "x-signhub-mock-port"], highest + 1);
+    writeFileSync(join(root, "redocly.yaml"), config.toString());
+    written.push("redocly.yaml");
+  }
+  const api = findApi(root, name);
+  await writeEffectiveSpec(root, api);
+  const spec = readSpec(api.spec);
+  let operations: OperationEntry[];
+  try {
+    operations = readOperations(spec);
+  } catch (error) {
+    if (!(error instanceof SpecError) || !api.vendor) throw error;
+    throw new NewProviderError(
+      `${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in the spec with its overlay:\n${error.problems.map((p) => `  ${p}`).join("\n")}\n` +
+        `Give those operations a name or a retry decision in ${relative(root, api.vendor.overlay)}, then run the same command again.`,
+    );
+  }
+  if (api.vendor && !hasBaseline(root, api)) {
+    const recorded = writeBaseline(root, api);
+    if (recorded) written.push(`${IGNORE_FILE} (${recorded} problems of the vendor's style recorded for ${relative(root, api.spec)})`);
+  }
+  const wiring = readClientWiring(spec);
+  const authFile = wiring.auth && authSource(wiring.auth);
   const factory = `create${pascalCase(name)}Client`;
   const type = `${pascalCase(name)}Client`;
-
-  const config = parseDocument(readFileSync(join(root, "redocly.yaml"), "utf8"));
-  config.setIn(
-    ["apis", name],
-    config.createNode({ root: `specs/${name}/openapi.yaml`, "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` } }),
-  );
+  const specInputs = [`$TURBO_ROOT$/specs/${name}/**`];
 
   const template = JSON.parse(readFileSync(join(root, "packages", "ignisign", "package.json"), "utf8")) as Record<string, unknown>;
   const files: Record<string, string> = {
@@ -54,64 +101,104 @@ export function newProvider(root: string, { name, title = pascalCase(name).repla
     "tsconfig.json": readFileSync(join(root, "packages", "ignisign", "tsconfig.json"), "utf8"),
     "tsconfig.build.json": readFileSync(join(root, "packages", "ignisign", "tsconfig.build.json"), "utf8"),
     "vitest.config.ts": readFileSync(join(root, "packages", "ignisign", "vitest.config.ts"), "utf8"),
-    "turbo.json": readFileSync(join(root, "packages", "ignisign", "turbo.json"), "utf8").replaceAll("specs/ignisign/", `specs/${name}/`),
+    "turbo.json": turboJson(specInputs, api.vendor !== undefined),
     "test/contract/mock-setup.ts": readFileSync(join(root, "packages", "ignisign", "test", "contract", "mock-setup.ts"), "utf8").replace(
       '"ignisign"',
       `"${name}"`,
     ),
-    [`test/contract/${name}.test.ts`]: `import { describeContract } from "@signhub/contract";
+    [`test/contract/${name}.test.ts`]: `import { errorFields } from "@signhub/core";
+import { describeContract } from "@signhub/contract";
 import { ${factory}, type ${type} } from "../../src/index.js";
 
 // Written from the spec's examples when the package was made: one valid call per operation.
 describeContract<${type}>({
   provider: "${name}",
-  client: (baseUrl) => ${factory}({ baseUrl, accessToken: "contract-test-token", maxRetries: 0 }),
+  client: (baseUrl) => ${factory}({ baseUrl, ${contractCredentials(wiring)}maxRetries: 0 }),
   calls: {
 ${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).join("\n")}
   },
   // Where this provider's error body keeps its code.
-  codeOf: (body) => (body as { code?: string }).code,
+  codeOf: (body) => errorFields(${JSON.stringify(wiring.errorFields)})(body).code,
 });
 `,
-    "src/index.ts": `import { bearerAuth, createOperations, errorFields, type ClientOptions, type SignhubClient, type TokenSource } from "@signhub/core";
-import { operationTable } from "./generated/operations.js";
-import type { paths } from "./generated/schema.js";
-
-export type { components, operations, paths } from "./generated/schema.js";
-export { operationTable };
-
-/** Options of \`${factory}\`. */
-export interface ${type}Options extends ClientOptions {
-${baseUrl ? "" : "  /** The API's base URL. */\n  baseUrl: string;\n"}  /** A bearer token, or a function returning one (asked per request, and again after a 401). */
-  accessToken: TokenSource;
-}
-
-/** A client of the ${title} API: one method per operation, plus \`raw\`. */
-export type ${type} = SignhubClient<paths, typeof operationTable>;
-
-/** Typed client for the ${title} API. */
-export function ${factory}(options: ${type}Options): ${type} {
-  const { accessToken, ...rest } = options;
-  return createOperations<paths, typeof operationTable>(
-    operationTable,
-    {
-      provider: "${name}",
-      title: "${title}",
-      baseUrl: ${baseUrl ? JSON.stringify(baseUrl) : "options.baseUrl"},
-      auth: bearerAuth(accessToken, "${name}"),
-      parseError: errorFields({ code: "code", message: "message" }),
-    },
-    rest,
-  );
-}
-`,
+    "src/index.ts": clientSource(name, title, factory, type, wiring),
+    ...(authFile ? { "src/auth.ts": authFile } : {}),
   };
+  // A file already there is kept: it was written by an earlier run, or by hand since.
   for (const [file, text] of Object.entries(files)) {
+    if (existsSync(join(dir, file))) continue;
     mkdirSync(join(dir, file, ".."), { recursive: true });
     writeFileSync(join(dir, file), text);
+    written.push(`packages/${name}/${file}`);
   }
-  writeFileSync(join(root, "redocly.yaml"), config.toString());
-  return [...Object.keys(files).map((file) => `packages/${name}/${file}`), "redocly.yaml"];
+  return written;
+}
+
+/**
+ * Copies a published spec and the files it reaches to `specs/<name>/published/`, writes the first overlay,
+ * and adds the API to `config` (unless it is listed already). A copy already there must be the same bytes.
+ */
+async function addPublishedSpec(root: string, name: string, title: string, from: string, config: Document | undefined): Promise<string[]> {
+  const written: string[] = [];
+  const specs = join(root, "specs", name);
+  const published = join(specs, "published");
+  if (existsSync(join(specs, "openapi.yaml"))) throw new Error(`specs/${name}/openapi.yaml is a hand-written spec: run without --from`);
+  const files = refClosure(from);
+  const rootFile = relative(commonFolder(files), files[0]!).split(sep).join("/");
+  if (existsSync(published) && !sameVendorFiles(files, published)) {
+    throw new NewProviderError(
+      `specs/${name}/published/ holds other files than ${from} and the files it reaches.\n` +
+        `To update a published spec, copy the new files over specs/${name}/published/ and run \`pnpm build\`; to start again, delete specs/${name}/ and packages/${name}/.`,
+    );
+  }
+  if (!existsSync(published)) {
+    copyVendorFiles(files, published);
+    written.push(...files.map((file) => relative(root, join(published, relative(commonFolder(files), file)))));
+  }
+  const overlay = join(specs, "signhub.overlay.yaml");
+  if (!existsSync(overlay)) {
+    writeFileSync(overlay, overlayText(firstOverlay(await bundle(root, join(published, rootFile)), title)));
+    written.push(relative(root, overlay));
+  }
+  config?.setIn(
+    ["apis", name],
+    config.createNode({
+      // The effective document (published files bundled, overlay applied), written by lint and generate.
+      root: `packages/${name}/src/generated/openapi.yaml`,
+      "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` },
+      "x-signhub-vendor": { published: `specs/${name}/published/${rootFile}`, overlay: `specs/${name}/signhub.overlay.yaml` },
+    }),
+  );
+  return written;
+}
+
+/** The contract test's credentials option, as the wired auth names it. */
+function contractCredentials({ auth }: ClientWiring): string {
+  if (auth?.kind === "bearer") return `accessToken: "contract-test-token", `;
+  if (auth?.kind === "basic") return `credentials: { username: "contract", password: "contract-test-password" }, `;
+  if (auth?.kind === "apiKey") return `apiKey: "contract-test-key", `;
+  return "";
+}
+
+/** The package's turbo.json: its spec files are the inputs of its lint and generate tasks. */
+function turboJson(specInputs: string[], vendor: boolean): string {
+  const lintInputs = [
+    "$TURBO_ROOT$/redocly.yaml",
+    "$TURBO_ROOT$/tools/codegen/redocly-rules.yaml",
+    "$TURBO_ROOT$/tools/codegen/redocly-plugin.js",
+    "$TURBO_ROOT$/.redocly.lint-ignore.yaml",
+    ...specInputs,
+  ];
+  return json({
+    $schema: "https://turborepo.com/schema.json",
+    extends: ["//"],
+    tasks: {
+      // A published spec's effective document is written by lint and by generate.
+      "lint:specs": { inputs: lintInputs, dependsOn: ["@signhub/codegen#build"], ...(vendor ? { outputs: ["src/generated/openapi.yaml"] } : {}) },
+      generate: { inputs: ["$TURBO_ROOT$/redocly.yaml", ...specInputs] },
+      test: { inputs: ["src/**", "!src/generated/**", "test/**", "vitest.config.ts", "tsconfig.json", "$TURBO_ROOT$/redocly.yaml", ...specInputs] },
+    },
+  });
 }
 
 function json(value: unknown): string {

@@ -1,6 +1,8 @@
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { findRoot } from "./config.js";
+import { handWrittenInBaseline, IGNORE_FILE, writeBaseline } from "./baseline.js";
+import { findApi, findRoot, readApis } from "./config.js";
+import { writeEffectiveSpec } from "./effective-spec.js";
 import { generate, generateFromSpec } from "./generate.js";
 import { lint } from "./lint.js";
 
@@ -8,9 +10,12 @@ const usage = `usage: signhub-codegen generate [provider]
        signhub-codegen generate --spec <file> --out <schema.ts>
        signhub-codegen lint [provider]
        signhub-codegen lint --spec <file>
+       signhub-codegen baseline [provider]
 
   generate   write src/generated/ (types and operation table) from the provider's spec
-  lint       lint the provider's spec with Redocly (strict)
+  lint       lint the provider's spec with Redocly (strict; a published spec: its overlay applied first,
+             then checked against its baseline in .redocly.lint-ignore.yaml)
+  baseline   record a published spec's current non-structural lint problems in .redocly.lint-ignore.yaml
 
 The provider defaults to the name of the current package folder (packages/<provider>).
 --spec names a spec redocly.yaml does not list (a test's); generate writes operations.ts beside --out.
@@ -44,7 +49,25 @@ export async function runCli(args: string[], cwd: string): Promise<number> {
     }
     if (command === "lint") {
       if (out !== undefined) return usageError("lint takes no --out");
-      return lint(findRoot(cwd), [spec === undefined ? name : resolve(cwd, spec)]).status;
+      if (spec !== undefined) return lint(findRoot(cwd), [resolve(cwd, spec)]).status;
+      const root = findRoot(cwd);
+      const handWritten = handWrittenInBaseline(root, readApis(root));
+      if (handWritten.length) {
+        console.error(
+          `signhub-codegen lint: ${IGNORE_FILE} lists hand-written specs (${handWritten.join(", ")}); they are linted with no exception: fix the spec instead`,
+        );
+        return 1;
+      }
+      await writeEffectiveSpec(root, findApi(root, name));
+      return lint(root, [name]).status;
+    }
+    if (command === "baseline") {
+      if (spec !== undefined || out !== undefined) return usageError("baseline takes a provider only");
+      const root = findRoot(cwd);
+      const api = findApi(root, name);
+      await writeEffectiveSpec(root, api);
+      console.log(`${IGNORE_FILE}: ${writeBaseline(root, api)} problems of ${name}'s published spec recorded`);
+      return 0;
     }
     return usageError(command === undefined ? "no command" : `unknown command "${command}"`);
   } catch (error) {

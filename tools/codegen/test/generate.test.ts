@@ -90,7 +90,10 @@ describe("lint", () => {
   test.each([
     ["unresolved-ref", "Can't resolve $ref"],
     ["no-operation-id", "operation-operationId"],
-    ["no-retry-decision", "rule/operation-retry-decision"],
+    ["no-retry-decision", "signhub/operation-retry-decision"],
+    ["empty-retry-decision", "`x-signhub-retry.safe` must be true or false"],
+    ["empty-retry-decision", "`x-signhub-retry.reason` must say why"],
+    ["retry-without-reason", "`x-signhub-retry.reason` must say why"],
   ])("fails %s, naming the file and the rule", (name, problem) => {
     const result = lint(root, [name], { capture: true });
     expect(result.status).not.toBe(0);

@@ -16,6 +16,7 @@ function workspace(): string {
     "redocly.yaml",
     "pnpm-workspace.yaml",
     "tools/codegen/redocly-rules.yaml",
+    "tools/codegen/redocly-plugin.js",
     "packages/ignisign/package.json",
     "packages/ignisign/tsconfig.json",
     "packages/ignisign/tsconfig.build.json",
@@ -32,14 +33,21 @@ function workspace(): string {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 test("adds the redocly.yaml entry and a package wired to core, from the spec alone", async () => {
-  const files = newProvider(workspace(), { name: "acme-sign", title: "Acme Sign" });
+  const files = await newProvider(workspace(), { name: "acme-sign", title: "Acme Sign" });
   expect(files).toContain("packages/acme-sign/src/index.ts");
   expect(readApis(root).map((api) => api.name)).toContain("acme-sign");
   const index = readFileSync(join(root, "packages/acme-sign/src/index.ts"), "utf8");
   expect(index).toContain("export function createAcmeSignClient(options: AcmeSignClientOptions): AcmeSignClient");
   expect(index).toContain('baseUrl: "https://api.good.test"');
   expect(JSON.parse(readFileSync(join(root, "packages/acme-sign/package.json"), "utf8")).name).toBe("@signhub/acme-sign");
-  expect(readFileSync(join(root, "packages/acme-sign/turbo.json"), "utf8")).toContain("specs/acme-sign/**");
+  const turbo = JSON.parse(readFileSync(join(root, "packages/acme-sign/turbo.json"), "utf8"));
+  expect(turbo.tasks["lint:specs"].inputs).toEqual([
+    "$TURBO_ROOT$/redocly.yaml",
+    "$TURBO_ROOT$/tools/codegen/redocly-rules.yaml",
+    "$TURBO_ROOT$/tools/codegen/redocly-plugin.js",
+    "$TURBO_ROOT$/.redocly.lint-ignore.yaml",
+    "$TURBO_ROOT$/specs/acme-sign/**",
+  ]);
   expect(readFileSync(join(root, "redocly.yaml"), "utf8")).toContain("# One entry per provider");
   const contract = readFileSync(join(root, "packages/acme-sign/test/contract/acme-sign.test.ts"), "utf8");
   expect(contract).toContain('getThing: (client, headers) => client.getThing({ params: {"path":{"id":"example"}}, headers }),');
@@ -48,7 +56,9 @@ test("adds the redocly.yaml entry and a package wired to core, from the spec alo
   expect(readFileSync(join(root, "packages/acme-sign/src/generated/operations.ts"), "utf8")).toContain("getThing:");
 });
 
-test("refuses a provider whose spec is not written yet, or that exists", () => {
-  expect(() => newProvider(workspace(), { name: "nope" })).toThrow("specs/nope/openapi.yaml: does not exist: write the spec first");
-  expect(() => newProvider(root, { name: "ignisign" })).toThrow(/does not exist|already exists/);
+test("refuses a provider whose spec is not written yet, or that exists", async () => {
+  await expect(newProvider(workspace(), { name: "nope" })).rejects.toThrow("specs/nope/openapi.yaml: does not exist: write the spec first");
+  mkdirSync(join(root, "packages/other"), { recursive: true });
+  cpSync(join(root, "packages/ignisign/package.json"), join(root, "packages/other/package.json"));
+  await expect(newProvider(root, { name: "other" })).rejects.toThrow("packages/other already exists");
 });

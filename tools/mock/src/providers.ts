@@ -4,8 +4,9 @@ import { parse } from "yaml";
 import { findRepoRoot } from "./repo-root.js";
 
 /**
- * Ports `pnpm mock` serves each provider on, in the order of the `apis` table in redocly.yaml.
- * Fixed so that local `.env` files and bookmarks keep working across runs.
+ * Ports `pnpm mock` serves the first providers on. A provider added later has its own in redocly.yaml
+ * (`x-signhub-mock-port`, written by `pnpm new-provider`). Fixed so that local `.env` files and bookmarks
+ * keep working across runs, whatever the order of the `apis` table.
  */
 export const DEV_PORTS: Readonly<Record<string, number>> = {
   ignisign: 4010,
@@ -20,7 +21,10 @@ export interface Provider {
   name: string;
   /** Absolute path of its OpenAPI document. */
   specPath: string;
-  /** Its port in {@link DEV_PORTS}, or the next number after the highest one for a provider not listed there. */
+  /**
+   * Its port in {@link DEV_PORTS}, else its `x-signhub-mock-port`, else (an entry written by hand without one)
+   * the next number after the highest one.
+   */
   port: number;
 }
 
@@ -32,14 +36,15 @@ export function listProviders(root: string = findRepoRoot()): Provider[] {
   if (!isRecord(apis)) {
     throw new Error(`${configPath} has no \`apis:\` table`);
   }
-  let nextPort = Math.max(...Object.values(DEV_PORTS)) + 1;
+  const own = (api: unknown) => (isRecord(api) && typeof api["x-signhub-mock-port"] === "number" ? api["x-signhub-mock-port"] : undefined);
+  let nextPort = Math.max(...Object.values(DEV_PORTS), ...Object.values(apis).map((api) => own(api) ?? 0)) + 1;
   return Object.entries(apis).map(([name, api]) => {
     const specRoot = isRecord(api) ? api["root"] : undefined;
     if (typeof specRoot !== "string") {
       throw new Error(`${configPath}: \`apis.${name}\` has no \`root\` spec path`);
     }
     // Redocly resolves `root` against the directory of its config file.
-    return { name, specPath: resolve(dirname(configPath), specRoot), port: DEV_PORTS[name] ?? nextPort++ };
+    return { name, specPath: resolve(dirname(configPath), specRoot), port: DEV_PORTS[name] ?? own(api) ?? nextPort++ };
   });
 }
 

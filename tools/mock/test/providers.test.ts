@@ -26,6 +26,16 @@ test("gives known providers their dev port and others the next numbers after the
   ]);
 });
 
+test("a provider's own x-signhub-mock-port holds wherever it sits in the table", () => {
+  const ports = listProviders(fixture("own-ports")).map(({ name, port }) => [name, port]);
+  expect(ports).toEqual([
+    ["zenith", 4021],
+    ["ignisign", 4010],
+    ["acme", 4020],
+    ["hand-listed", 4022],
+  ]);
+});
+
 test("reads the repo's own redocly.yaml by default", () => {
   expect(listProviders().map(({ name, port }) => `${name}:${port}`)).toEqual([
     "ignisign:4010",

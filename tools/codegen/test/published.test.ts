@@ -1,0 +1,187 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { findApi, findRoot, generate, handWrittenInBaseline, lint, newProvider, operationName, readApis, refClosure } from "../src/index.js";
+import { applyOverlay } from "../src/overlay.js";
+
+const repo = findRoot(fileURLToPath(import.meta.url));
+const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/published/${path}`, import.meta.url));
+let root: string | undefined;
+
+/** A copy of the parts of the workspace a new provider is made from. */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), "signhub-published-"));
+  root = dir;
+  for (const file of [
+    "redocly.yaml",
+    "pnpm-workspace.yaml",
+    "tools/codegen/redocly-rules.yaml",
+    "tools/codegen/redocly-plugin.js",
+    "packages/ignisign/package.json",
+    "packages/ignisign/tsconfig.json",
+    "packages/ignisign/tsconfig.build.json",
+    "packages/ignisign/vitest.config.ts",
+    "packages/ignisign/test/contract/mock-setup.ts",
+  ]) {
+    cpSync(join(repo, file), join(dir, file), { recursive: true });
+  }
+  return dir;
+}
+afterEach(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+  root = undefined;
+});
+
+describe("operationName", () => {
+  test.each([
+    ["get", "/things", "getThings"],
+    ["get", "/things/{thingId}", "getThingsByThingId"],
+    ["delete", "/users/{user_id}/repos", "deleteUsersByUserIdRepos"],
+    ["post", "/v2/sign-requests:cancel", "postV2SignRequestsCancel"],
+    ["get", "/", "get"],
+  ])("%s %s → %s", (method, path, want) => {
+    expect(operationName(method, path)).toBe(want);
+  });
+});
+
+describe("refClosure", () => {
+  test.each([
+    [
+      "split/openapi.yaml",
+      ["split/openapi.yaml", "split/paths/things.yaml", "split/paths/things_{thingId}.yaml", "split/schemas/Thing.yaml", "split/examples/thing.yaml"],
+    ],
+    ["collisions.json", ["collisions.json"]],
+  ])("%s reaches its own files", (given, want) => {
+    expect(refClosure(fixture(given)).sort()).toEqual(want.map(fixture).sort());
+  });
+});
+
+describe("applyOverlay", () => {
+  const doc = { openapi: "3.1.0", paths: { "/a": { get: { responses: {} } } } };
+  test("merges each update into what its target selects, leaving the input alone", async () => {
+    const overlay = { overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target: "$.paths['/a'].get", update: { operationId: "getA" } }] };
+    expect(await applyOverlay(doc, overlay, "o.yaml")).toEqual({ openapi: "3.1.0", paths: { "/a": { get: { operationId: "getA", responses: {} } } } });
+    expect(doc.paths["/a"].get).toEqual({ responses: {} });
+  });
+  test("reports every action that selects nothing at once", async () => {
+    const overlay = {
+      overlay: "1.0.0",
+      info: { title: "t", version: "1" },
+      actions: [
+        { target: "$.paths['/gone'].get", update: { operationId: "x" } },
+        { target: "$.paths['/b'].post", update: { operationId: "y" } },
+      ],
+    };
+    await expect(applyOverlay(doc, overlay, "o.yaml")).rejects.toThrow(
+      `o.yaml: action "$.paths['/gone'].get" selects nothing in the spec (changed upstream?): edit or remove it\no.yaml: action "$.paths['/b'].post"`,
+    );
+  });
+  test("refuses a document that is not an Overlay 1.0", async () => {
+    await expect(applyOverlay(doc, { overlay: "2.0.0", actions: [] }, "o.yaml")).rejects.toThrow("o.yaml: is not an Overlay 1.0 document");
+  });
+});
+
+describe("newProvider --from", () => {
+  test("keeps a split 3.1 YAML spec byte for byte and writes an overlay with names and retry defaults", async () => {
+    const root = workspace();
+    const files = await newProvider(root, { name: "split-sign", from: fixture("split/openapi.yaml") });
+    for (const path of ["openapi.yaml", "paths/things.yaml", "paths/things_{thingId}.yaml", "schemas/Thing.yaml", "examples/thing.yaml"]) {
+      expect(readFileSync(join(root, "specs/split-sign/published", path))).toEqual(readFileSync(fixture(`split/${path}`)));
+    }
+    expect(files).toContain("specs/split-sign/signhub.overlay.yaml");
+    const overlay = parse(readFileSync(join(root, "specs/split-sign/signhub.overlay.yaml"), "utf8"));
+    expect(overlay.actions).toEqual([
+      {
+        target: "$.paths['/things'].get",
+        description: "GET /things",
+        update: { operationId: "getThings", "x-signhub-retry": { safe: true, reason: "default for GET" } },
+      },
+      {
+        target: "$.paths['/things'].post",
+        description: "POST /things",
+        update: { operationId: "thingsCreate", "x-signhub-retry": { safe: false, reason: "default for POST" } },
+      },
+      {
+        target: "$.paths['/things/{thingId}'].get",
+        description: "GET /things/{thingId}",
+        update: { "x-signhub-retry": { safe: true, reason: "default for GET" } },
+      },
+      {
+        target: "$.paths['/things/{thingId}'].delete",
+        description: "DELETE /things/{thingId}",
+        update: { operationId: "deleteThingsByThingId", "x-signhub-retry": { safe: true, reason: "default for DELETE" } },
+      },
+    ]);
+    const api = findApi(root, "split-sign");
+    expect(api.vendor?.published).toBe(join(root, "specs/split-sign/published/openapi.yaml"));
+    await generate(root, "split-sign");
+    const operations = readFileSync(join(root, "packages/split-sign/src/generated/operations.ts"), "utf8");
+    expect(operations).toMatch(/getThings: \{"method":"get","path":"\/things","retrySafe":true/);
+    expect(operations).toMatch(/thingsCreate: \{"method":"post","path":"\/things","retrySafe":false/);
+    expect(operations).toMatch(/deleteThingsByThingId: \{"method":"delete","path":"\/things\/\{thingId\}","retrySafe":true/);
+    // The vendor's files are still as they came.
+    expect(readFileSync(join(root, "specs/split-sign/published/openapi.yaml"))).toEqual(readFileSync(fixture("split/openapi.yaml")));
+  });
+
+  test("records the vendor's style problems in a baseline, so that only new ones fail lint", async () => {
+    const root = workspace();
+    await newProvider(root, { name: "split-sign", from: fixture("split/openapi.yaml") });
+    const ignore = parse(readFileSync(join(root, ".redocly.lint-ignore.yaml"), "utf8"));
+    expect(Object.keys(ignore)).toEqual(["packages/split-sign/src/generated/openapi.yaml"]);
+    expect(ignore["packages/split-sign/src/generated/openapi.yaml"]["operation-4xx-response"]).toContain("#/paths/~1things/get/responses");
+    expect(ignore["packages/split-sign/src/generated/openapi.yaml"]["signhub/operation-retry-decision"]).toBeUndefined();
+    expect(lint(root, ["split-sign"], { capture: true }).status).toBe(0);
+    // A new problem: an operation's retry decision taken away in the overlay.
+    const overlayFile = join(root, "specs/split-sign/signhub.overlay.yaml");
+    writeFileSync(overlayFile, readFileSync(overlayFile, "utf8").replace("reason: default for DELETE", "reason: ''"));
+    await generate(root, "split-sign").catch(() => undefined);
+    const result = lint(root, ["split-sign"], { capture: true });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain("x-signhub-retry.reason");
+  });
+
+  test("reports colliding and reserved names all at once, then resumes once the overlay names them", async () => {
+    const root = workspace();
+    const error = await newProvider(root, { name: "collisions", from: fixture("collisions.json") }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain("2 problems in the spec with its overlay");
+    expect((error as Error).message).toContain('POST /things repeats operationId "getThings" of GET /things');
+    expect((error as Error).message).toContain('operationId "then" is reserved');
+    expect((error as Error).message).toContain(
+      "Give those operations a name or a retry decision in specs/collisions/signhub.overlay.yaml, then run the same command again.",
+    );
+    const overlayFile = join(root, "specs/collisions/signhub.overlay.yaml");
+    writeFileSync(
+      overlayFile,
+      readFileSync(overlayFile, "utf8")
+        .replace("operationId: getThings", "operationId: listThings")
+        .concat("  - target: $.paths['/later'].get\n    update:\n      operationId: later\n"),
+    );
+    const files = await newProvider(root, { name: "collisions", from: fixture("collisions.json") });
+    expect(files).not.toContain("specs/collisions/signhub.overlay.yaml");
+    expect(files).toContain("packages/collisions/src/index.ts");
+    expect(readFileSync(join(root, "specs/collisions/published/collisions.json"))).toEqual(readFileSync(fixture("collisions.json")));
+  });
+
+  test("a hand-written spec in the baseline is named, a published one is not", async () => {
+    const root = workspace();
+    await newProvider(root, { name: "split-sign", from: fixture("split/openapi.yaml") });
+    expect(handWrittenInBaseline(root, readApis(root))).toEqual([]);
+    writeFileSync(
+      join(root, ".redocly.lint-ignore.yaml"),
+      `${readFileSync(join(root, ".redocly.lint-ignore.yaml"), "utf8")}specs/ignisign/parts.yaml:\n  struct: ["#/"]\n`,
+    );
+    expect(handWrittenInBaseline(root, readApis(root))).toEqual(["ignisign"]);
+  });
+
+  test("refuses to overwrite a published copy with other files, and says how to update one", async () => {
+    const root = workspace();
+    mkdirSync(join(root, "specs/split-sign/published"), { recursive: true });
+    writeFileSync(join(root, "specs/split-sign/published/openapi.yaml"), "openapi: 3.1.0\n");
+    await expect(newProvider(root, { name: "split-sign", from: fixture("split/openapi.yaml") })).rejects.toThrow(
+      "To update a published spec, copy the new files over specs/split-sign/published/ and run `pnpm build`",
+    );
+  });
+});
