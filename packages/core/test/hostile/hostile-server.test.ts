@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { brotliCompressSync, deflateSync, gzipSync, constants as zlibConstants } from "node:zlib";
-import type { Dispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   AuthenticationError,
@@ -18,6 +17,7 @@ import {
   ResponseReadError,
   TimeoutError,
 } from "../../src/index.js";
+import { dispatcherDouble } from "../unit/dispatcher-double.js";
 import { loopback } from "../unit/loopback.js";
 import { testClient } from "../unit/test-client.js";
 
@@ -531,99 +531,53 @@ describe("a shared caller signal", () => {
   // backlog under load rather than signhub: the next test takes 10,000 calls through a dispatcher instead).
   test("1,000 concurrent calls on one AbortSignal over loopback, a third never answered: one listener at most, none left, no warning, only the unanswered time out", async () => {
     const serverProcess = fork(fileURLToPath(new URL("./two-thirds-server.mjs", import.meta.url)));
-    const warnings: Error[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning);
-    process.on("warning", onWarning);
     try {
       const port = await new Promise<number>((resolve) => serverProcess.once("message", (message) => resolve(message as number)));
-      const shared = new AbortController();
       const many = testClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, maxRetries: 0, timeoutMs: 8_000 });
-      let mostListeners = 0;
-      const watch = setInterval(() => (mostListeners = Math.max(mostListeners, getEventListeners(shared.signal, "abort").length)), 5);
-      const results = await Promise.allSettled(Array.from({ length: 1_000 }, () => many.getThing({ params: { path: { id: "1" } }, signal: shared.signal })));
-      clearInterval(watch);
-      const timedOut = results.filter((r) => r.status === "rejected" && r.reason instanceof TimeoutError).length;
-      const answered = results.filter((r) => r.status === "fulfilled").length;
-      expect({ answered, timedOut }).toEqual({ answered: 667, timedOut: 333 });
-      expect(mostListeners).toBe(1);
-      expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
-      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+      expect(await sharedSignalRun(many, 1_000)).toEqual({ answered: 667, timedOut: 333, mostListeners: 1, listenersLeft: 0, listenerWarnings: 0 });
     } finally {
-      process.off("warning", onWarning);
       serverProcess.kill();
     }
   }, 60_000);
 
   test("10,000 concurrent calls on one AbortSignal, a third never answered: one listener at most, none left, no warning, only the unanswered time out", async () => {
-    // An undici dispatcher (the handler API an Agent speaks) that answers two requests of every three at once
-    // and never answers the third; aborting a request ends it, as an Agent does.
-    let count = 0;
-    const twoThirds = {
-      dispatch(_options: unknown, handler: Dispatcher.DispatchHandler) {
-        const unanswered = count++ % 3 === 2;
-        const controller = {
-          abort: (reason: Error) => queueMicrotask(() => handler.onResponseError?.(controller, reason)),
-        } as unknown as Dispatcher.DispatchController;
-        queueMicrotask(() => {
-          handler.onRequestStart?.(controller, {});
-          if (unanswered) return;
-          handler.onResponseStart?.(controller, 200, { "content-type": "application/json" }, "OK");
-          handler.onResponseData?.(controller, Buffer.from('{"id":"1"}'));
-          handler.onResponseEnd?.(controller, {});
-        });
-        return true;
-      },
-    } as unknown as Dispatcher;
-    const warnings: Error[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning);
-    process.on("warning", onWarning);
-    try {
-      const shared = new AbortController();
-      const many = testClient({ baseUrl: server.url, token: TOKEN, maxRetries: 0, timeoutMs: 5_000, dispatcher: twoThirds });
-      let mostListeners = 0;
-      const watch = setInterval(() => (mostListeners = Math.max(mostListeners, getEventListeners(shared.signal, "abort").length)), 5);
-      const results = await Promise.allSettled(Array.from({ length: 10_000 }, () => many.getThing({ params: { path: { id: "1" } }, signal: shared.signal })));
-      clearInterval(watch);
-      const timedOut = results.filter((r) => r.status === "rejected" && r.reason instanceof TimeoutError).length;
-      const answered = results.filter((r) => r.status === "fulfilled").length;
-      expect({ answered, timedOut }).toEqual({ answered: 6_667, timedOut: 3_333 });
-      expect(mostListeners).toBe(1);
-      expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
-      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
-    } finally {
-      process.off("warning", onWarning);
-    }
+    const twoThirds = dispatcherDouble({ body: '{"id":"1"}', answers: (index) => index % 3 !== 2 });
+    const many = testClient({ baseUrl: server.url, token: TOKEN, maxRetries: 0, timeoutMs: 5_000, dispatcher: twoThirds });
+    expect(await sharedSignalRun(many, 10_000)).toEqual({ answered: 6_667, timedOut: 3_333, mostListeners: 1, listenersLeft: 0, listenerWarnings: 0 });
   }, 30_000);
 
   test("with middleware too, 2,000 calls on one AbortSignal leave it one listener at most, and raise no warning", async () => {
-    const answers = {
-      dispatch(_options: unknown, handler: Dispatcher.DispatchHandler) {
-        const controller = { abort: () => {} } as unknown as Dispatcher.DispatchController;
-        setImmediate(() => {
-          handler.onRequestStart?.(controller, {});
-          handler.onResponseStart?.(controller, 200, { "content-type": "application/json" }, "OK");
-          handler.onResponseData?.(controller, Buffer.from('{"id":"1"}'));
-          handler.onResponseEnd?.(controller, {});
-        });
-        return true;
-      },
-    } as unknown as Dispatcher;
-    const warnings: Error[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning);
-    process.on("warning", onWarning);
-    try {
-      const shared = new AbortController();
-      const many = testClient({ baseUrl: server.url, maxRetries: 0, dispatcher: answers, middleware: [{ onRequest: () => undefined }] });
-      let mostListeners = 0;
-      const watch = setInterval(() => (mostListeners = Math.max(mostListeners, getEventListeners(shared.signal, "abort").length)), 1);
-      const results = await Promise.all(Array.from({ length: 2_000 }, () => many.getThing({ params: { path: { id: "1" } }, signal: shared.signal })));
-      clearInterval(watch);
-      expect(results).toHaveLength(2_000);
-      expect(mostListeners).toBeLessThanOrEqual(1);
-      expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
-      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
-    } finally {
-      process.off("warning", onWarning);
-    }
+    const answers = dispatcherDouble({ body: '{"id":"1"}', later: setImmediate });
+    const many = testClient({ baseUrl: server.url, maxRetries: 0, dispatcher: answers, middleware: [{ onRequest: () => undefined }] });
+    const run = await sharedSignalRun(many, 2_000);
+    expect(run).toMatchObject({ answered: 2_000, listenersLeft: 0, listenerWarnings: 0 });
+    expect(run.mostListeners).toBeLessThanOrEqual(1);
   });
 });
+
+/**
+ * Sends `count` calls of `client.getThing` at once, all with one `AbortSignal`: how many were answered and
+ * how many timed out, the most listeners the signal had while they were in flight and those left after, and
+ * the MaxListenersExceeded warnings raised.
+ */
+async function sharedSignalRun(client: ReturnType<typeof testClient>, count: number) {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on("warning", onWarning);
+  try {
+    const shared = new AbortController();
+    let mostListeners = 0;
+    const watch = setInterval(() => (mostListeners = Math.max(mostListeners, getEventListeners(shared.signal, "abort").length)), 1);
+    const results = await Promise.allSettled(Array.from({ length: count }, () => client.getThing({ params: { path: { id: "1" } }, signal: shared.signal })));
+    clearInterval(watch);
+    return {
+      answered: results.filter((r) => r.status === "fulfilled").length,
+      timedOut: results.filter((r) => r.status === "rejected" && r.reason instanceof TimeoutError).length,
+      mostListeners,
+      listenersLeft: getEventListeners(shared.signal, "abort").length,
+      listenerWarnings: warnings.filter((w) => w.name === "MaxListenersExceededWarning").length,
+    };
+  } finally {
+    process.off("warning", onWarning);
+  }
+}

@@ -1,5 +1,5 @@
-import type { Dispatcher } from "undici";
 import { bearerAuth, type ClientOptions, createOperations } from "../../src/index.js";
+import { dispatcherDouble } from "../unit/dispatcher-double.js";
 import { operationTable } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
@@ -52,33 +52,17 @@ export function normalized(request: SeenRequest) {
   };
 }
 
-/**
- * An undici dispatcher that records what it is asked to send, as a server would receive it, and answers
- * `{"ok":true}` through the handler API (undici's `Dispatcher.dispatch`), as an undici `Agent` does.
- */
+/** An undici dispatcher that records what it is asked to send, as a server would receive it, and answers `{"ok":true}`. */
 export function recordingDispatcher() {
   const seen: SeenRequest[] = [];
-  const dispatcher = {
-    dispatch(
-      options: { origin: string; path: string; method: string; headers: Record<string, string>; body: string | Uint8Array | null },
-      handler: Dispatcher.DispatchHandler,
-    ) {
-      const { origin, path, method, headers, body } = options;
+  const dispatcher = dispatcherDouble({
+    onDispatch: ({ origin, path, method, headers, body }) =>
       seen.push({
         method,
         url: `${origin}${path}`,
         headers: Object.entries(headers).sort(([a], [b]) => (a < b ? -1 : 1)),
         body: typeof body === "string" ? new TextEncoder().encode(body) : (body ?? new Uint8Array(0)),
-      });
-      const controller = { abort() {}, pause() {}, resume() {}, aborted: false, paused: false, reason: null } as unknown as Dispatcher.DispatchController;
-      queueMicrotask(() => {
-        handler.onRequestStart?.(controller, {});
-        handler.onResponseStart?.(controller, 200, { "content-type": "application/json" }, "OK");
-        handler.onResponseData?.(controller, Buffer.from('{"ok":true}'));
-        handler.onResponseEnd?.(controller, {});
-      });
-      return true;
-    },
-  } as unknown as Dispatcher;
+      }),
+  });
   return { dispatcher, seen };
 }
