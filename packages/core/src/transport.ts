@@ -79,6 +79,7 @@ const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // RFC 9110 §5.1 (a token) and §5.5 (a field value: visible characters, spaces and tabs, obs-text; no other control).
 const headerName = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const unsafeValue = /[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]/;
 // Headers that frame the message or the connection: the transport writes them (RFC 9112 §6, §9; RFC 9110 §7.2, §7.6.1).
 const transportHeaders = new Set(["host", "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "expect", "content-length"]);
