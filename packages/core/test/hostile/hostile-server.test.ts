@@ -527,14 +527,14 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
 describe("a shared caller signal", () => {
   // Counted, not timed: the listeners on the shared signal while calls are in flight and after, and the
   // calls that time out. The server runs in a process of its own, and the deadline leaves a loaded machine
-  // ample time to answer two thirds of 1,000 calls (10,000 sockets at once would measure the machine's TCP
+  // ample time to answer two thirds of 300 calls (10,000 sockets at once would measure the machine's TCP
   // backlog under load rather than signhub: the next test takes 10,000 calls through a dispatcher instead).
-  test("1,000 concurrent calls on one AbortSignal over loopback, a third never answered: one listener at most, none left, no warning, only the unanswered time out", async () => {
+  test("300 concurrent calls on one AbortSignal over loopback, a third never answered: one listener at most, none left, no warning, only the unanswered time out", async () => {
     const serverProcess = fork(fileURLToPath(new URL("./two-thirds-server.mjs", import.meta.url)));
     try {
       const port = await new Promise<number>((resolve) => serverProcess.once("message", (message) => resolve(message as number)));
-      const many = testClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, maxRetries: 0, timeoutMs: 8_000 });
-      expect(await sharedSignalRun(many, 1_000)).toEqual({ answered: 667, timedOut: 333, mostListeners: 1, listenersLeft: 0, listenerWarnings: 0 });
+      const many = testClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, maxRetries: 0, timeoutMs: 10_000 });
+      expect(await sharedSignalRun(many, 300)).toEqual({ answered: 200, timedOut: 100, mostListeners: 1, listenersLeft: 0, listenerWarnings: 0 });
     } finally {
       serverProcess.kill();
     }
@@ -552,7 +552,7 @@ describe("a shared caller signal", () => {
     const run = await sharedSignalRun(many, 2_000);
     expect(run).toMatchObject({ answered: 2_000, listenersLeft: 0, listenerWarnings: 0 });
     expect(run.mostListeners).toBeLessThanOrEqual(1);
-  });
+  }, 30_000);
 });
 
 /**
