@@ -1,4 +1,6 @@
+export { type ApiKeyLocation, apiKeyAuth } from "./auth/api-key.js";
 export type { Auth, AuthorizableRequest, TokenSource } from "./auth/auth.js";
+export { basicAuth } from "./auth/basic.js";
 export { bearerAuth } from "./auth/bearer.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export {

@@ -150,7 +150,9 @@ export function createTransport(config: TransportConfig): Transport {
         if (authorizing) await deadline.race(authorizing);
         // A header the token function wrote is checked as the caller's are.
         if (authorizing) checkHeaders(headers, invalid);
-        response = await sendFollowing(sendable, body, deadline, maxBytes);
+        // Credentials that go in the query (an API key `in: query`) are added to this attempt's URL.
+        const target = authorizer?.urlFor ? { ...fieldsOf(sendable), url: authorizer.urlFor(request.url) } : sendable;
+        response = await sendFollowing(target, body, deadline, maxBytes);
       } catch (error) {
         if (callerSignal?.aborted && !deadline.timedOut) throw callerSignal.reason;
         // signhub's own errors (a redirect not followed, a bad token) say all there is: never retried.

@@ -13,6 +13,11 @@ export interface AuthorizableRequest {
 export interface Auth {
   /** Sets credentials on one attempt's request (headers). `refresh` is true on the attempt after a 401. */
   authorize(request: AuthorizableRequest, context: { refresh: boolean }): void | Promise<void>;
+  /**
+   * The URL an attempt is sent to, for credentials that go in the query (an `apiKey` scheme `in: query`).
+   * Called once per attempt, after `authorize`; redirects are followed from the URL it returns.
+   */
+  urlFor?(url: string): string;
   /** Whether a 401 may be answered by asking for fresh credentials and trying once more. */
   readonly refreshable: boolean;
   /** Secret values in use, so that errors can scrub them. */
