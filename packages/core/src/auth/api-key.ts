@@ -13,7 +13,7 @@ export type ApiKeyLocation = "header" | "query" | "cookie";
 export function apiKeyAuth(options: { in: ApiKeyLocation; name: string; key: string }, provider?: string): Auth {
   const { name, key } = options;
   // The key is never quoted: it is the secret.
-  if (typeof key !== "string" || key === "" || /[\x00-\x1f\x7f]/.test(key)) {
+  if (typeof key !== "string" || key === "" || /\p{Cc}/u.test(key)) {
     throw new SignhubError("The API key must be a non-empty string without control characters", { provider });
   }
   // A header or cookie name is an HTTP token (RFC 9110 §5.1, RFC 6265 §4.1.1); a query name is percent-encoded.

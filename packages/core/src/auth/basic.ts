@@ -9,10 +9,10 @@ import type { Auth } from "./auth.js";
 export function basicAuth(credentials: { username: string; password: string }, provider?: string): Auth {
   const { username, password } = credentials;
   // The values are never quoted: either may be a secret.
-  if (typeof username !== "string" || username.includes(":") || /[\x00-\x1f\x7f]/.test(username)) {
+  if (typeof username !== "string" || username.includes(":") || /\p{Cc}/u.test(username)) {
     throw new SignhubError("The basic-auth user-id must be a string without a colon or control characters (RFC 7617 §2)", { provider });
   }
-  if (typeof password !== "string" || /[\x00-\x1f\x7f]/.test(password)) {
+  if (typeof password !== "string" || /\p{Cc}/u.test(password)) {
     throw new SignhubError("The basic-auth password must be a string without control characters (RFC 7617 §2)", { provider });
   }
   const encoded = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
