@@ -1,0 +1,50 @@
+import { describe, expect, test } from "vitest";
+import { contractCases } from "../src/index.js";
+
+const response = { description: "A response." };
+const cases = (keys: string[]) =>
+  contractCases(Object.fromEntries(keys.map((key) => [key, response]))).map(({ key, status, success }) => [key, status, success]);
+
+describe("the contract cases of an operation", () => {
+  test.each<[string, string[], [string, number, boolean][]]>([
+    [
+      "one case per documented status",
+      ["200", "404"],
+      [
+        ["200", 200, true],
+        ["404", 404, false],
+      ],
+    ],
+    [
+      "a range at its first status not documented on its own",
+      ["200", "2XX", "4xx"],
+      [
+        ["200", 200, true],
+        ["2XX", 201, true],
+        ["4xx", 400, false],
+      ],
+    ],
+    [
+      "default as an error at a status nothing else covers",
+      ["200", "5XX", "default"],
+      [
+        ["200", 200, true],
+        ["5XX", 500, false],
+        ["default", 400, false],
+      ],
+    ],
+    [
+      "default also as the success when no 2xx is documented",
+      ["default"],
+      [
+        ["default", 200, true],
+        ["default", 500, false],
+      ],
+    ],
+    ["an API whose responses are all 2XX still has a case", ["2XX"], [["2XX", 200, true]]],
+    ["informational responses and extensions give none", ["101", "1XX", "x-note"], []],
+    ["a redirect is an error case, as the client throws it", ["302"], [["302", 302, false]]],
+  ])("%s", (_, keys, want) => {
+    expect(cases(keys)).toEqual(want);
+  });
+});
