@@ -15,7 +15,7 @@ const MAX_FILE_REF_DEPTH = 8;
 export function schemaSample(spec: LoadedSpec, schema: unknown, use: "request" | "response"): unknown {
   return sample(
     inlineFileRefs(spec, schema, 0) as never,
-    { skipReadOnly: use === "request", skipWriteOnly: use === "response", skipNonRequired: use === "request", quiet: true },
+    { skipReadOnly: use === "request", skipWriteOnly: use === "response", skipNonRequired: use === "request", enablePatterns: true, quiet: true },
     spec.doc,
   );
 }

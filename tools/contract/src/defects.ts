@@ -26,3 +26,21 @@ export function knownDefects(operation: Record<string, unknown> | undefined, whe
   if (unknown.length) throw new Error(`${where}: ${SPEC_DEFECTS} names ${unknown.join(", ")}, which the operation does not document`);
   return listed as Record<string, string>;
 }
+
+/**
+ * How to list a failing case as the spec's own defect, with Prism's first reason: an overlay action for a
+ * published spec, the operation's extension for a hand-written one. Empty when Prism named no reason.
+ */
+export function defectHint(
+  reasons: readonly string[],
+  at: { method: string; path: string; key: string; target: string; overlay: string | undefined; spec: string },
+): string {
+  const reason = reasons[0];
+  if (reason === undefined) return "";
+  const entry = `${SPEC_DEFECTS}:\n  ${JSON.stringify(at.key)}: ${JSON.stringify(reason)}`;
+  const indent = (text: string, by: string) => text.replace(/^/gm, by);
+  const listing = at.overlay
+    ? `add this action to ${at.overlay}:\n${indent(`- target: ${at.target}\n  update:\n${indent(entry, "    ")}`, "  ")}`
+    : `add this to ${at.method.toUpperCase()} ${at.path} in ${at.spec}:\n${indent(entry, "  ")}`;
+  return `If the spec itself is at fault (an example that breaks its own schema), ${listing}\nIf the call is at fault, fix it in the contract test.`;
+}

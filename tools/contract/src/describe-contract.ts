@@ -1,12 +1,13 @@
-import { findRoot, readApis, readOperations, readSpec } from "@signhub/codegen";
+import { relative } from "node:path";
+import { findRoot, operationTarget, readApis, readOperations, readSpec } from "@signhub/codegen";
 import { apiErrorClass, type BodyKind, bodyKind } from "@signhub/core";
 // Brings in the `signhubMocks` key that the mocks provide to tests.
 import type {} from "@signhub/mock";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type ContractCase, contractCases, operationObject } from "./cases.js";
-import { knownDefects } from "./defects.js";
+import { defectHint, knownDefects } from "./defects.js";
 import { firstJsonExample, jsonTypeOf } from "./examples.js";
-import { explain } from "./explain.js";
+import { explain, reasons } from "./explain.js";
 import { CASE_HEADER, type Recorder, startRecorder } from "./recorder.js";
 
 /** One operation's call in a contract test: a valid request, sent with the headers given (e.g. `Prefer`). */
@@ -76,16 +77,22 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
         const label = contractCase.key === String(contractCase.status) ? String(contractCase.status) : `${contractCase.status} (${contractCase.key})`;
         const check = contractCase.success ? successCheck(op.operationId, contractCase, example) : errorCheck(contractCase, example);
         const name = contractCase.success
-          ? `${op.operationId} ${label} resolves to the spec's example`
+          ? `${op.operationId} ${label} resolves to ${successShape(contractCase, example)}`
           : `${op.operationId} ${label} throws ${apiErrorClass(contractCase.status).name} with the provider's code`;
+        const defect = defects[contractCase.key];
         const run = async () => {
           try {
             await check(() => call!(client(), headers));
           } catch (error) {
-            throw explain(error, recorder?.exchange(caseId), { example: example.found });
+            const exchange = recorder?.exchange(caseId);
+            const at = { method: op.method, path: op.path, key: contractCase.key, target: operationTarget(op.path, op.method) };
+            const hint =
+              defect === undefined
+                ? defectHint(reasons(exchange), { ...at, overlay: api.vendor && relative(root, api.vendor.overlay), spec: relative(root, api.spec) })
+                : "";
+            throw explain(error, exchange, { example: example.found, hint });
           }
         };
-        const defect = defects[contractCase.key];
         if (defect === undefined) {
           test(name, run);
         } else {
@@ -144,6 +151,18 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
       };
     }
   });
+
+  /** What a success case expects, in its test's name. */
+  function successShape(contractCase: ContractCase, example: ReturnType<typeof firstJsonExample>): string {
+    if (example.found) return "the spec's example";
+    if (example.json) {
+      const type = jsonTypeOf(example.schema)?.type;
+      return type === undefined ? "a JSON value (no example in the spec)" : `${/^[ao]/.test(type) ? "an" : "a"} ${type} (no example in the spec)`;
+    }
+    const kinds = mediaKinds(contractCase.response);
+    if (kinds.includes("text") || kinds.includes("form")) return "a string";
+    return kinds.length > 0 ? "a Blob" : "no body";
+  }
 
   /** How each media type of a response is read: a body of none is `undefined`. */
   function mediaKinds(response: unknown): BodyKind[] {

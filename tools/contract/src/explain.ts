@@ -5,9 +5,9 @@ import type { Exchange, Violation } from "./recorder.js";
  * split into the request's (the call broke the spec) and the response's (the spec's own example, or the
  * body Prism made up, broke the spec's schema).
  */
-export function explain(error: unknown, exchange: Exchange | undefined, { example }: { example: boolean }): Error {
+export function explain(error: unknown, exchange: Exchange | undefined, { example, hint }: { example: boolean; hint?: string }): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const failure = new Error(`${message}\n${why(exchange, example)}`, { cause: error });
+  const failure = new Error(`${message}\n${why(exchange, example)}${hint ? `\n${hint}` : ""}`, { cause: error });
   if (error instanceof Error && error.stack) failure.stack = `${failure.message}\n${error.stack.split("\n").slice(1).join("\n")}`;
   return failure;
 }
@@ -27,6 +27,15 @@ export function why(exchange: Exchange | undefined, example: boolean): string {
   if (other.length) lines.push(`Why: Prism reported (status ${exchange.status}): ${list(other)}`);
   if (!lines.length) lines.push(`Why: Prism answered ${exchange.status} and found nothing wrong with the request or the response.`);
   return lines.join("\n");
+}
+
+/** Prism's reasons for an exchange, the request's first: what a known defect is listed with. */
+export function reasons(exchange: Exchange | undefined): string[] {
+  const violations = exchange?.violations ?? [];
+  const errors = violations.filter((violation) => violation.severity === undefined || violation.severity === "Error");
+  return [...errors.filter((violation) => violation.location[0] === "request"), ...errors.filter((violation) => violation.location[0] !== "request")].map(
+    (violation) => violation.message,
+  );
 }
 
 /** Prism's messages (they name the place: `Response body property 0.id must be integer`), errors only when there are any. */

@@ -35,7 +35,16 @@ export async function startRecorder(target: string): Promise<Recorder> {
     const forwarded = request(
       { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
       (answer) => {
-        if (typeof caseId === "string") exchanges.set(caseId, { status: answer.statusCode ?? 0, violations: parseViolations(answer.headers["sl-violations"]) });
+        const status = answer.statusCode ?? 0;
+        const violations = parseViolations(answer.headers["sl-violations"]);
+        if (typeof caseId === "string") exchanges.set(caseId, { status, violations });
+        // A request Prism refuses without a documented error to answer with gets its own 422 problem,
+        // the violations in its body only. Read before the body is passed on, so it is noted first.
+        if (typeof caseId === "string" && !violations.length && String(answer.headers["content-type"]).includes("problem+json")) {
+          const chunks: Buffer[] = [];
+          answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+          answer.on("end", () => exchanges.set(caseId, { status, violations: problemViolations(Buffer.concat(chunks).toString("utf8")) }));
+        }
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
       },
@@ -65,5 +74,17 @@ export function parseViolations(header: string | string[] | undefined): Violatio
     return JSON.parse(text.replace(/^Too many violations! /, "")) as Violation[];
   } catch {
     return [{ location: [], message: text.slice(0, 500) }];
+  }
+}
+
+/** The violations of Prism's own problem body (`validation`), located as in `sl-violations`: a 422's are the request's. */
+function problemViolations(text: string): Violation[] {
+  try {
+    const problem = JSON.parse(text) as { type?: unknown; validation?: Violation[] };
+    if (!Array.isArray(problem.validation)) return [];
+    const side = String(problem.type).endsWith("UNPROCESSABLE_ENTITY") ? "request" : "response";
+    return problem.validation.map((violation) => ({ ...violation, location: [side, ...(violation.location ?? [])] }));
+  } catch {
+    return [];
   }
 }

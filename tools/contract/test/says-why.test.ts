@@ -38,6 +38,15 @@ describe("a failing case says why, from the mock's own words", () => {
     );
   });
 
+  test("a request Prism refuses with its own 422 problem is named as the request's fault", async () => {
+    const response = await fetch(`${recorder.url}/pets/rex`, { headers: { [CASE_HEADER]: "4" } });
+    expect(response.status).toBe(422);
+    expect((await response.json()).title).toBe("Invalid request");
+    expect(explain(new Error("failed"), recorder.exchange("4"), { example: false }).message).toContain(
+      'Why: the request breaks the spec (Prism answered 422): Request path parameter petid must match pattern "^pet_[0-9]+$"',
+    );
+  });
+
   test("a valid exchange is passed through unchanged and found blameless", async () => {
     const response = await fetch(`${recorder.url}/pets`, {
       method: "POST",
