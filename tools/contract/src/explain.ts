@@ -33,13 +33,12 @@ export function why(exchange: Exchange | undefined, example: boolean): string {
 export function reasons(exchange: Exchange | undefined): string[] {
   const violations = exchange?.violations ?? [];
   const errors = violations.filter((violation) => violation.severity === undefined || violation.severity === "Error");
-  return [...errors.filter((violation) => violation.location[0] === "request"), ...errors.filter((violation) => violation.location[0] !== "request")].map(
-    (violation) => violation.message,
-  );
+  const ordered = [...errors.filter((violation) => violation.location[0] === "request"), ...errors.filter((violation) => violation.location[0] !== "request")];
+  return [...new Set(ordered.map((violation) => violation.message))];
 }
 
 /** Prism's messages (they name the place: `Response body property 0.id must be integer`), errors only when there are any. */
 function list(violations: Violation[]): string {
   const errors = violations.filter((violation) => violation.severity === undefined || violation.severity === "Error");
-  return (errors.length ? errors : violations).map((violation) => violation.message).join("; ");
+  return [...new Set((errors.length ? errors : violations).map((violation) => violation.message))].join("; ");
 }
