@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { contractCases } from "../src/index.js";
+import { contractCases, jsonTypeOf } from "../src/index.js";
 
 const response = { description: "A response." };
 const cases = (keys: string[]) =>
@@ -46,5 +46,19 @@ describe("the contract cases of an operation", () => {
     ["a redirect is an error case, as the client throws it", ["302"], [["302", 302, false]]],
   ])("%s", (_, keys, want) => {
     expect(cases(keys)).toEqual(want);
+  });
+});
+
+describe("the JSON type a response without an example is checked against", () => {
+  test.each<[string, Record<string, unknown> | undefined, ReturnType<typeof jsonTypeOf>]>([
+    ["an array schema: an array, not any object", { type: "array", items: {} }, { type: "array", nullable: false }],
+    ["an integer: a number", { type: "integer" }, { type: "number", nullable: false }],
+    ["3.0's nullable string", { type: "string", nullable: true }, { type: "string", nullable: true }],
+    ["3.1's type list with null", { type: ["boolean", "null"] }, { type: "boolean", nullable: true }],
+    ["properties without a type: an object", { properties: { id: {} } }, { type: "object", nullable: false }],
+    ["oneOf: any JSON value", { oneOf: [{ type: "string" }, { type: "integer" }] }, undefined],
+    ["no schema: any JSON value", undefined, undefined],
+  ])("%s", (_, schema, want) => {
+    expect(jsonTypeOf(schema)).toEqual(want);
   });
 });
