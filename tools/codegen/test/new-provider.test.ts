@@ -50,8 +50,8 @@ test("adds the redocly.yaml entry and a package wired to core, from the spec alo
   ]);
   expect(readFileSync(join(root, "redocly.yaml"), "utf8")).toContain("# One entry per provider");
   const contract = readFileSync(join(root, "packages/acme-sign/test/contract/acme-sign.test.ts"), "utf8");
-  expect(contract).toContain('getThing: (client, headers) => client.getThing({ params: {"path":{"id":"example"}}, headers }),');
-  expect(contract).toContain('touchThing: (client, headers) => client.touchThing({ params: {"path":{"id":"example"}}, headers }),');
+  expect(contract).toContain('getThing: (client, headers) => client.getThing({ params: { "path": { "id": "string" } }, headers }),');
+  expect(contract).toContain('touchThing: (client, headers) => client.touchThing({ params: { "path": { "id": "string" } }, headers }),');
   await generate(root, "acme-sign");
   expect(readFileSync(join(root, "packages/acme-sign/src/generated/operations.ts"), "utf8")).toContain("getThing:");
 });

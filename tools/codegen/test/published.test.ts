@@ -146,6 +146,22 @@ describe("newProvider --from", () => {
     expect(result.output).toContain("x-signhub-retry.reason");
   });
 
+  test("records every problem of a spec with more than Redocly's default 100 in the baseline", async () => {
+    const root = workspace();
+    const paths = Object.fromEntries(
+      Array.from({ length: 120 }, (_, i) => [
+        `/things${i}`,
+        { get: { operationId: `getThings${i}`, summary: "A thing.", responses: { "200": { description: "A thing." } } } },
+      ]),
+    );
+    const spec = join(root, "many.json");
+    writeFileSync(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "Many", version: "1" }, servers: [{ url: "https://many.test" }], paths }));
+    await newProvider(root, { name: "many", from: spec });
+    const ignore = parse(readFileSync(join(root, ".redocly.lint-ignore.yaml"), "utf8"));
+    expect(ignore["packages/many/src/generated/openapi.yaml"]["operation-4xx-response"]).toHaveLength(120);
+    expect(lint(root, ["many"], { capture: true }).status).toBe(0);
+  });
+
   test("reports colliding and reserved names all at once, then resumes once the overlay names them", async () => {
     const root = workspace();
     const error = await newProvider(root, { name: "collisions", from: fixture("collisions.json") }).catch((e: unknown) => e);

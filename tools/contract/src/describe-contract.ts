@@ -1,9 +1,14 @@
-import { findRoot, readApis, readOperations, readSpec } from "@signhub/codegen";
+import { relative } from "node:path";
+import { findRoot, operationTarget, readApis, readOperations, readSpec } from "@signhub/codegen";
 import { apiErrorClass, type BodyKind, bodyKind } from "@signhub/core";
 // Brings in the `signhubMocks` key that the mocks provide to tests.
 import type {} from "@signhub/mock";
-import { describe, expect, inject, test } from "vitest";
-import { documentedResponses, firstJsonExample } from "./examples.js";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { type ContractCase, contractCases, operationObject } from "./cases.js";
+import { defectHint, knownDefects } from "./defects.js";
+import { firstJsonExample, jsonTypeOf } from "./examples.js";
+import { explain, reasons } from "./explain.js";
+import { CASE_HEADER, type Recorder, startRecorder } from "./recorder.js";
 
 /** One operation's call in a contract test: a valid request, sent with the headers given (e.g. `Prefer`). */
 export type ContractCall<Client> = (client: Client, headers: Record<string, string>) => Promise<unknown>;
@@ -23,9 +28,12 @@ export interface ContractOptions<Client> {
 }
 
 /**
- * Calls every operation of a provider's spec against its Prism mock, once per documented status
- * (`Prefer: code=<status>`): a success resolves to the spec's example, an error throws the status's
- * `ApiError` subclass with the provider's code. The mock answers from the spec; no response is written here.
+ * Calls every operation of a provider's spec against its Prism mock, once per documented response
+ * (`Prefer: code=<status>`; ranges and `default` too, see `contractCases`): a success resolves to the
+ * spec's example (or a value of its schema's type), an error throws the status's `ApiError` subclass with
+ * the provider's code. The mock answers from the spec; no response is written here. A failing case says
+ * what Prism found wrong (`sl-violations`), and whether the request or the spec's own example broke the
+ * spec; a case the spec's own defect breaks is listed in `x-signhub-spec-defects` and must fail for that reason.
  */
 export function describeContract<Client>(options: ContractOptions<Client>): void {
   const root = findRoot();
@@ -35,51 +43,131 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
   const operations = readOperations(spec);
 
   describe(`${options.provider} contract (Prism mock of ${api.name})`, () => {
-    const client = () => {
+    let recorder: Recorder | undefined;
+    beforeAll(async () => {
       const url = inject("signhubMocks")[options.provider];
       if (!url) throw new Error(`no mock of ${options.provider} was started: add it to the test's mockGlobalSetup`);
-      return options.client(url);
+      recorder = await startRecorder(url);
+    });
+    afterAll(() => recorder?.close());
+    const client = () => {
+      if (!recorder) throw new Error(`no mock of ${options.provider} was started`);
+      return options.client(recorder.url);
     };
 
     test("every operation of the spec has a contract call", () => {
       expect(Object.keys(options.calls).sort()).toEqual(operations.map((op) => op.operationId).sort());
     });
 
+    const casesOf = new Map(operations.map((op) => [op, contractCases(operationObject(spec, op.method, op.path)?.responses ?? {})] as const));
+    test("every operation of the spec has a contract case", () => {
+      const without = operations.filter((op) => casesOf.get(op)!.length === 0).map((op) => `${op.operationId} (${op.method.toUpperCase()} ${op.path})`);
+      expect(without, "operations whose responses give no status to ask the mock for (only 1xx, or none)").toEqual([]);
+    });
+
+    let caseCount = 0;
     for (const op of operations) {
       const call = options.calls[op.operationId];
-      for (const [status, response] of documentedResponses(spec, op.method, op.path)) {
-        const example = firstJsonExample(spec, response);
-        const headers = { Prefer: `code=${status}` };
-        if (status < 300) {
-          test(`${op.operationId} ${status} resolves to the spec's example`, async () => {
-            const result = await call!(client(), headers);
-            const kinds = mediaKinds(spec, response);
-            if (example.found) expect(result).toEqual(options.expectedResult?.(example.value, op.operationId) ?? example.value);
-            else if (example.json) expect(result).toBeTypeOf("object");
-            else if (kinds.includes("text") || kinds.includes("form")) expect(result).toBeTypeOf("string");
-            else if (kinds.length > 0) expect(result).toBeInstanceOf(Blob);
-            else expect(result).toBeUndefined();
-          });
+      const defects = knownDefects(operationObject(spec, op.method, op.path), `${op.method.toUpperCase()} ${op.path}`);
+      for (const contractCase of casesOf.get(op)!) {
+        const caseId = String(++caseCount);
+        const headers = { Prefer: `code=${contractCase.status}`, [CASE_HEADER]: caseId };
+        const where = `${op.method.toUpperCase()} ${op.path}, response ${contractCase.key}`;
+        const example = firstJsonExample(spec, contractCase.response, where);
+        const label = contractCase.key === String(contractCase.status) ? String(contractCase.status) : `${contractCase.status} (${contractCase.key})`;
+        const check = contractCase.success ? successCheck(op.operationId, contractCase, example) : errorCheck(contractCase, example);
+        const name = contractCase.success
+          ? `${op.operationId} ${label} resolves to ${successShape(contractCase, example)}`
+          : `${op.operationId} ${label} throws ${apiErrorClass(contractCase.status).name} with the provider's code`;
+        const defect = defects[contractCase.key];
+        const run = async () => {
+          try {
+            await check(() => call!(client(), headers));
+          } catch (error) {
+            const exchange = recorder?.exchange(caseId);
+            const at = { method: op.method, path: op.path, key: contractCase.key, target: operationTarget(op.path, op.method) };
+            const hint =
+              defect === undefined
+                ? defectHint(reasons(exchange), { ...at, overlay: api.vendor && relative(root, api.vendor.overlay), spec: relative(root, api.spec) })
+                : "";
+            throw explain(error, exchange, { example: example.found, hint });
+          }
+        };
+        if (defect === undefined) {
+          test(name, run);
         } else {
-          const ErrorClass = apiErrorClass(status);
-          test(`${op.operationId} ${status} throws ${ErrorClass.name} with the provider's code`, async () => {
-            const error = await call!(client(), headers).then(
-              (value) => ({ resolved: value }),
-              (thrown: unknown) => thrown,
+          test(`${name}: fails for a known spec defect (${defect})`, async () => {
+            const failure = await run().then(
+              () => undefined,
+              (error: unknown) => (error instanceof Error ? error.message : String(error)),
             );
-            expect(error).toBeInstanceOf(ErrorClass);
-            expect(error).toMatchObject({ status, provider: options.provider });
-            // Without an example the mock makes a body up from the schema: no code to expect.
-            if (example.found || !example.json) expect((error as { code?: unknown }).code).toBe(example.found ? options.codeOf(example.value) : undefined);
+            expect(failure, `${where} is listed in x-signhub-spec-defects but passes now: remove the entry`).toBeDefined();
+            expect(failure, `${where} fails for another reason than the one listed in x-signhub-spec-defects`).toContain(defect);
           });
         }
       }
     }
-  });
-}
 
-/** How each media type of a response is read: a body of none is `undefined`. */
-function mediaKinds(spec: ReturnType<typeof readSpec>, response: unknown): BodyKind[] {
-  const content = (spec.deref(response) as { content?: Record<string, unknown> }).content ?? {};
-  return Object.keys(content).map(bodyKind);
+    /** A success: the spec's example, or a value of its schema's type (the mock makes it up), or the body its media type reads as. */
+    function successCheck(operationId: string, contractCase: ContractCase, example: ReturnType<typeof firstJsonExample>) {
+      return async (send: () => Promise<unknown>) => {
+        const result = await send();
+        const kinds = mediaKinds(contractCase.response);
+        if (example.found) {
+          expect(result).toEqual(options.expectedResult?.(example.value, operationId) ?? example.value);
+        } else if (example.json) {
+          const expected = jsonTypeOf(example.schema);
+          if (expected === undefined) expect(result).not.toBeUndefined();
+          else if (expected.nullable && result === null) expect(result).toBeNull();
+          else if (expected.type === "array") expect(Array.isArray(result), `the body is ${JSON.stringify(result)?.slice(0, 80)}, not an array`).toBe(true);
+          else if (expected.type === "null") expect(result).toBeNull();
+          else if (expected.type === "object")
+            expect(
+              result !== null && typeof result === "object" && !Array.isArray(result),
+              `the body is ${JSON.stringify(result)?.slice(0, 80)}, not an object`,
+            ).toBe(true);
+          else expect(result).toBeTypeOf(expected.type);
+          // Without JSON, Prism answers in the first media type the response declares.
+        } else if (kinds[0] === "text" || kinds[0] === "form") expect(result).toBeTypeOf("string");
+        else if (kinds.length > 0) expect(result).toBeInstanceOf(Blob);
+        else expect(result).toBeUndefined();
+      };
+    }
+
+    /** An error: the status's class, and the provider's code when the spec's example carries one. */
+    function errorCheck(contractCase: ContractCase, example: ReturnType<typeof firstJsonExample>) {
+      const ErrorClass = apiErrorClass(contractCase.status);
+      return async (send: () => Promise<unknown>) => {
+        const error = await send().then(
+          (value) => ({ resolved: value }),
+          (thrown: unknown) => thrown,
+        );
+        if (!(error instanceof ErrorClass)) {
+          const got = error instanceof Error ? `threw ${error.name}: ${error.message}` : `resolved to ${JSON.stringify(error)?.slice(0, 200)}`;
+          throw new Error(`${got}, not ${ErrorClass.name}`, { cause: error });
+        }
+        expect(error).toMatchObject({ status: contractCase.status, provider: options.provider });
+        // Without an example the mock makes a body up from the schema: no code to expect.
+        if (example.found || !example.json) expect((error as { code?: unknown }).code).toBe(example.found ? options.codeOf(example.value) : undefined);
+      };
+    }
+  });
+
+  /** What a success case expects, in its test's name. */
+  function successShape(contractCase: ContractCase, example: ReturnType<typeof firstJsonExample>): string {
+    if (example.found) return "the spec's example";
+    if (example.json) {
+      const type = jsonTypeOf(example.schema)?.type;
+      return type === undefined ? "a JSON value (no example in the spec)" : `${/^[ao]/.test(type) ? "an" : "a"} ${type} (no example in the spec)`;
+    }
+    const kinds = mediaKinds(contractCase.response);
+    if (kinds[0] === "text" || kinds[0] === "form") return "a string";
+    return kinds.length > 0 ? "a Blob" : "no body";
+  }
+
+  /** How each media type of a response is read: a body of none is `undefined`. */
+  function mediaKinds(response: unknown): BodyKind[] {
+    const content = (spec.deref(response) as { content?: Record<string, unknown> } | null)?.content ?? {};
+    return Object.keys(content).map(bodyKind);
+  }
 }

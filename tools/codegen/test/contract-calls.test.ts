@@ -1,0 +1,51 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { contractCall, readOperations, readSpec } from "../src/index.js";
+
+const spec = readSpec(fileURLToPath(new URL("./fixtures/contract-calls/bodies.yaml", import.meta.url)));
+const callOf = (operationId: string) => contractCall(spec, readOperations(spec).find((op) => op.operationId === operationId)!);
+
+describe("a contract call written from the spec", () => {
+  test.each<[string, string, string]>([
+    [
+      "samples a required JSON body without an example from its schema: required properties, formats honoured, readOnly left out",
+      "replacePet",
+      `(client, headers) => client.replacePet({ params: { "path": { "petId": "497f6eca-6276-4993-bfeb-53cbbbba6f08" }, "query": { "limit": 5 } }, body: { "name": "string", "email": "user@example.com" }, headers })`,
+    ],
+    [
+      "takes the spec's example, its value's $refs resolved as Prism resolves them, and writes it `as never`",
+      "tagPet",
+      `(client, headers) => client.tagPet({ params: { "path": { "petId": "497f6eca-6276-4993-bfeb-53cbbbba6f08" } }, body: { "name": "Rex", "owner": { "name": "Ada" } } as never, headers })`,
+    ],
+    [
+      "leaves out an optional body without an example",
+      "renamePet",
+      `(client, headers) => client.renamePet({ params: { "path": { "petId": "497f6eca-6276-4993-bfeb-53cbbbba6f08" } }, headers })`,
+    ],
+    [
+      "writes a multipart file part as a Blob",
+      "upload",
+      `(client, headers) => client.upload({ body: { "file": new Blob(["string"]), "title": "Contract" }, headers })`,
+    ],
+    ["writes a form from its schema", "putForm", `(client, headers) => client.putForm({ body: { "name": "ada" }, headers })`],
+    ["writes a text body as its string", "postNote", `(client, headers) => client.postNote({ body: "hello", headers })`],
+    [
+      "writes bytes as a Blob of the declared type",
+      "putBytes",
+      `(client, headers) => client.putBytes({ body: new Blob(["example"], { type: "application/octet-stream" }), headers })`,
+    ],
+    [
+      "gives a media type range a concrete type",
+      "postImage",
+      `(client, headers) => client.postImage({ body: new Blob(["example"], { type: "image/png" }), headers })`,
+    ],
+  ])("%s", (_, operationId, want) => {
+    expect(callOf(operationId)).toBe(want);
+  });
+
+  test("rejects an example whose value's $ref resolves to nothing, naming the example", () => {
+    expect(() => callOf("brokenExample")).toThrow(
+      'POST /broken, request body (application/json), example "dangling": unresolved $ref #/components/examples/Nowhere/value',
+    );
+  });
+});

@@ -1,0 +1,46 @@
+/** The extension, on an operation, that lists the contract cases a defect of the spec itself breaks. */
+export const SPEC_DEFECTS = "x-signhub-spec-defects";
+
+/**
+ * An operation's known spec defects: response key as the spec writes it (`"200"`, `"4XX"`, `"default"`) →
+ * the reason, a part of Prism's violation (`Response body property id must be integer`). A vendor's spec gets them
+ * from signhub's overlay:
+ *
+ * ```yaml
+ * - target: $.paths['/pets'].get
+ *   update:
+ *     x-signhub-spec-defects:
+ *       "200": Response body property 0.id must be integer
+ * ```
+ */
+export function knownDefects(operation: Record<string, unknown> | undefined, where: string): Record<string, string> {
+  const listed = operation?.[SPEC_DEFECTS];
+  if (listed === undefined) return {};
+  const valid =
+    typeof listed === "object" &&
+    listed !== null &&
+    !Array.isArray(listed) &&
+    Object.values(listed).every((reason) => typeof reason === "string" && reason.trim() !== "");
+  if (!valid) throw new Error(`${where}: ${SPEC_DEFECTS} must map response keys to Prism's reason (a non-empty string)`);
+  const unknown = Object.keys(listed).filter((key) => !(key in ((operation?.responses as object | undefined) ?? {})));
+  if (unknown.length) throw new Error(`${where}: ${SPEC_DEFECTS} names ${unknown.join(", ")}, which the operation does not document`);
+  return listed as Record<string, string>;
+}
+
+/**
+ * How to list a failing case as the spec's own defect, with Prism's first reason: an overlay action for a
+ * published spec, the operation's extension for a hand-written one. Empty when Prism named no reason.
+ */
+export function defectHint(
+  reasons: readonly string[],
+  at: { method: string; path: string; key: string; target: string; overlay: string | undefined; spec: string },
+): string {
+  const reason = reasons[0];
+  if (reason === undefined) return "";
+  const entry = `${SPEC_DEFECTS}:\n  ${JSON.stringify(at.key)}: ${JSON.stringify(reason)}`;
+  const indent = (text: string, by: string) => text.replace(/^/gm, by);
+  const listing = at.overlay
+    ? `add this action to ${at.overlay}:\n${indent(`- target: ${at.target}\n  update:\n${indent(entry, "    ")}`, "  ")}`
+    : `add this to ${at.method.toUpperCase()} ${at.path} in ${at.spec}:\n${indent(entry, "  ")}`;
+  return `If the spec itself is at fault (an example that breaks its own schema), ${listing}\nIf the call is at fault, fix it in the contract test.`;
+}

@@ -1,0 +1,77 @@
+import { fileURLToPath } from "node:url";
+import { getFreePort, type PrismMock, startPrism } from "@signhub/mock";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CASE_HEADER, explain, knownDefects, type Recorder, startRecorder } from "../src/index.js";
+
+const spec = fileURLToPath(new URL("./fixtures/defects.yaml", import.meta.url));
+
+describe("a failing case says why, from the mock's own words", () => {
+  let mock: PrismMock;
+  let recorder: Recorder;
+  beforeAll(async () => {
+    mock = await startPrism({ specPath: spec, port: await getFreePort() });
+    recorder = await startRecorder(mock.url);
+  }, 60_000);
+  afterAll(async () => {
+    await recorder?.close();
+    await mock?.stop();
+  });
+
+  test("the spec's own example that breaks its schema is named as the spec's defect", async () => {
+    const response = await fetch(`${recorder.url}/pets`, { headers: { [CASE_HEADER]: "1" } });
+    expect(response.status).toBe(500);
+    const error = explain(new Error("ServerError 500 on GET /pets"), recorder.exchange("1"), { example: true });
+    expect(error.message).toBe(
+      "ServerError 500 on GET /pets\nWhy: the spec's own example breaks its schema (Prism answered 500): Response body property 0.id must be integer",
+    );
+  });
+
+  test("a request that breaks the spec is named as the request's fault", async () => {
+    const response = await fetch(`${recorder.url}/pets`, {
+      method: "POST",
+      headers: { [CASE_HEADER]: "2", "Content-Type": "application/json" },
+      body: JSON.stringify({ id: 1 }),
+    });
+    expect(response.status).toBe(422);
+    expect(explain(new Error("failed"), recorder.exchange("2"), { example: false }).message).toContain(
+      "Why: the request breaks the spec (Prism answered 422): Request body must have required property 'name'",
+    );
+  });
+
+  test("a request Prism refuses with its own 422 problem is named as the request's fault", async () => {
+    const response = await fetch(`${recorder.url}/pets/rex`, { headers: { [CASE_HEADER]: "4" } });
+    expect(response.status).toBe(422);
+    expect((await response.json()).title).toBe("Invalid request");
+    expect(explain(new Error("failed"), recorder.exchange("4"), { example: false }).message).toContain(
+      'Why: the request breaks the spec (Prism answered 422): Request path parameter petid must match pattern "^pet_[0-9]+$"',
+    );
+  });
+
+  test("a valid exchange is passed through unchanged and found blameless", async () => {
+    const response = await fetch(`${recorder.url}/pets`, {
+      method: "POST",
+      headers: { [CASE_HEADER]: "3", "Content-Type": "application/json" },
+      body: JSON.stringify({ id: 1, name: "Rex" }),
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ name: expect.any(String) });
+    expect(explain(new Error("failed"), recorder.exchange("3"), { example: false }).message).toContain("found nothing wrong");
+  });
+
+  test("a request the client never sent says so", () => {
+    expect(explain(new Error("refused"), recorder.exchange("never"), { example: false }).message).toContain("never reached the mock");
+  });
+});
+
+describe("known spec defects, as the overlay lists them", () => {
+  const operation = { responses: { "200": {}, default: {} } };
+  test("map a documented response key to Prism's reason", () => {
+    expect(knownDefects({ ...operation, "x-signhub-spec-defects": { "200": "Response body property 0.id must be integer" } }, "GET /pets")).toEqual({
+      "200": "Response body property 0.id must be integer",
+    });
+  });
+  test("name only responses the operation documents, each with a reason", () => {
+    expect(() => knownDefects({ ...operation, "x-signhub-spec-defects": { "404": "x" } }, "GET /pets")).toThrow("GET /pets: x-signhub-spec-defects names 404");
+    expect(() => knownDefects({ ...operation, "x-signhub-spec-defects": { "200": "" } }, "GET /pets")).toThrow("must map response keys to Prism's reason");
+  });
+});
