@@ -48,7 +48,7 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
   const listed = config.hasIn(["apis", name]);
   if (existsSync(join(dir, "package.json")) && !listed) throw new Error(`packages/${name} already exists`);
   // The API's own config: paths relative to the root here, to its folder once written.
-  let entry: ApiPaths | undefined;
+  let entry: ApiPaths;
   if (from !== undefined) {
     const vendor = await addPublishedSpec(root, name, title, from);
     written.push(...vendor.written);
@@ -143,7 +143,7 @@ ${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).jo
 
 /**
  * Copies a published spec and the files it reaches to `specs/<name>/published/`, writes the first overlay,
- * and adds the API to `config` (unless it is listed already). A copy already there must be the same bytes.
+ * and returns the API's paths for its config. A copy already there must be the same bytes.
  */
 async function addPublishedSpec(root: string, name: string, title: string, from: string): Promise<{ written: string[]; entry: ApiPaths }> {
   const written: string[] = [];
