@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import type { ApiEntry } from "./config.js";
 import { redocly } from "./lint.js";
 import { SpecError } from "./spec-error.js";
 
-/** Redocly's ignore file, beside redocly.yaml: `<spec file>: { <rule>: [<JSON pointer>…] }`. */
+/**
+ * Redocly's ignore file, beside the config it lints with (a provider's: `specs/<name>/.redocly.lint-ignore.yaml`):
+ * `<spec file, relative to it>: { <rule>: [<JSON pointer>…] }`.
+ */
 export const IGNORE_FILE = ".redocly.lint-ignore.yaml";
 
 /**
@@ -45,38 +48,44 @@ export function writeBaseline(root: string, api: ApiEntry): number {
       structural.map((problem) => `${problem.location[0]?.pointer ?? ""} ${problem.ruleId}: ${problem.message}`),
     );
   }
-  const file = join(root, IGNORE_FILE);
-  const ignore: Record<string, Record<string, string[]>> = (existsSync(file) ? parse(readFileSync(file, "utf8")) : null) ?? {};
+  const file = ignoreFile(api);
+  const ignore = readIgnore(file);
   for (const problem of problems) {
-    const { source, pointer } = problem.location[0] ?? { source: { ref: api.name }, pointer: "#/" };
-    const rules = ignore[source.ref] ?? {};
+    const { source, pointer } = problem.location[0] ?? { source: { ref: relative(root, api.spec) }, pointer: "#/" };
+    // Redocly reports paths from the folder it ran in (the root), and reads the ignore file's from its own.
+    const key = relative(dirname(file), resolve(root, source.ref));
+    const rules = ignore[key] ?? {};
     const pointers = rules[problem.ruleId] ?? [];
     if (!pointers.includes(pointer)) pointers.push(pointer);
     rules[problem.ruleId] = pointers;
-    ignore[source.ref] = rules;
+    ignore[key] = rules;
   }
   writeFileSync(file, `${header}${stringify(ignore, { lineWidth: 0 })}`);
   return problems.length;
 }
 
 const header = [
-  '# Redocly\'s ignore file: the lint baseline of published specs (README, "Bringing a published spec").',
-  "# Hand-written specs never appear here; `signhub-codegen lint` fails if one does.",
+  '# Redocly\'s ignore file: the lint baseline of this published spec (README, "Bringing a published spec").',
+  "# A hand-written spec has none; `signhub-codegen lint` fails if it does.",
   "",
 ].join("\n");
 
-/** Whether the ignore file has entries for this API's effective document. */
-export function hasBaseline(root: string, api: ApiEntry): boolean {
-  const file = join(root, IGNORE_FILE);
-  if (!existsSync(file)) return false;
-  return Object.hasOwn((parse(readFileSync(file, "utf8")) ?? {}) as object, relative(root, api.spec));
+/** The API's ignore file: beside its own config. */
+export function ignoreFile(api: ApiEntry): string {
+  return join(dirname(api.config), IGNORE_FILE);
 }
 
-/** Hand-written specs listed in the ignore file: their lint allows no exception. */
-export function handWrittenInBaseline(root: string, apis: readonly ApiEntry[]): string[] {
-  const file = join(root, IGNORE_FILE);
-  if (!existsSync(file)) return [];
-  const ignored = Object.keys((parse(readFileSync(file, "utf8")) ?? {}) as object);
-  const under = (api: ApiEntry, path: string) => join(root, path) === api.spec || join(root, path).startsWith(dirname(api.spec) + sep);
-  return apis.filter((api) => !api.vendor && ignored.some((path) => under(api, path))).map((api) => api.name);
+function readIgnore(file: string): Record<string, Record<string, string[]>> {
+  return (existsSync(file) ? parse(readFileSync(file, "utf8")) : null) ?? {};
+}
+
+/** Whether the API's ignore file has entries for its effective document. */
+export function hasBaseline(api: ApiEntry): boolean {
+  const file = ignoreFile(api);
+  return Object.hasOwn(readIgnore(file), relative(dirname(file), api.spec));
+}
+
+/** Hand-written specs whose ignore file has entries: their lint allows no exception. */
+export function handWrittenInBaseline(apis: readonly ApiEntry[]): string[] {
+  return apis.filter((api) => !api.vendor && Object.keys(readIgnore(ignoreFile(api))).length > 0).map((api) => api.name);
 }

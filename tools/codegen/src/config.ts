@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { SpecError } from "./spec-error.js";
 
-/** One provider as redocly.yaml lists it. */
+/** One provider: listed in the root redocly.yaml, described by its own `specs/<name>/redocly.yaml`. */
 export interface ApiEntry {
   name: string;
+  /** Absolute path of the provider's own Redocly config: its rules, its API alone, its lint ignore file beside it. */
+  config: string;
   /** Absolute path of the spec. */
   spec: string;
   /** Absolute path of the generated types file (`x-openapi-ts.output`). */
@@ -17,6 +19,8 @@ export interface ApiEntry {
   vendor?: { published: string; overlay: string };
 }
 
+type RawEntry = { root?: string; "x-openapi-ts"?: { output?: string }; "x-signhub-vendor"?: { published?: string; overlay?: string } };
+
 /** The workspace root: the nearest folder above `from` with a pnpm-workspace.yaml. */
 export function findRoot(from: string = process.cwd()): string {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
@@ -25,23 +29,42 @@ export function findRoot(from: string = process.cwd()): string {
   }
 }
 
-/** Every provider in the root's redocly.yaml. */
+/** Where a provider's own Redocly config is: `specs/<name>/redocly.yaml`. */
+export function apiConfigFile(root: string, name: string): string {
+  return join(root, "specs", name, "redocly.yaml");
+}
+
+/**
+ * Every provider the root's redocly.yaml lists, each read from its own config. Lint and codegen read only
+ * that file (so that editing one provider, or adding one, changes no other provider's task hashes); the
+ * root entry's `root` (for Redocly and the mock) must name the same spec.
+ */
 export function readApis(root: string): ApiEntry[] {
   const file = join(root, "redocly.yaml");
-  const config = parse(readFileSync(file, "utf8")) as {
-    apis?: Record<string, { root?: string; "x-openapi-ts"?: { output?: string }; "x-signhub-vendor"?: { published?: string; overlay?: string } }>;
-  };
-  return Object.entries(config.apis ?? {}).map(([name, api]) => {
-    if (!api.root) throw new SpecError(file, `apis.${name} has no root`);
+  const listed = (parse(readFileSync(file, "utf8")) as { apis?: Record<string, RawEntry | null> } | null)?.apis ?? {};
+  return Object.entries(listed).map(([name, listing]) => {
+    const config = apiConfigFile(root, name);
+    const where = relative(root, config);
+    if (!existsSync(config)) throw new SpecError(file, `apis.${name} has no config of its own: write ${where}`);
+    const own = (parse(readFileSync(config, "utf8")) as { apis?: Record<string, RawEntry | null> } | null)?.apis ?? {};
+    const api = own[name];
+    if (!api || Object.keys(own).length !== 1) throw new SpecError(where, `must list exactly one API, ${name}`);
+    const dir = dirname(config);
+    if (!api.root) throw new SpecError(where, `apis.${name} has no root`);
     const output = api["x-openapi-ts"]?.output;
-    if (!output) throw new SpecError(file, `apis.${name} has no x-openapi-ts.output`);
+    if (!output) throw new SpecError(where, `apis.${name} has no x-openapi-ts.output`);
     const vendor = api["x-signhub-vendor"];
-    if (vendor && (!vendor.published || !vendor.overlay)) throw new SpecError(file, `apis.${name}.x-signhub-vendor needs published and overlay`);
+    if (vendor && (!vendor.published || !vendor.overlay)) throw new SpecError(where, `apis.${name}.x-signhub-vendor needs published and overlay`);
+    const spec = join(dir, api.root);
+    if (!listing?.root || join(root, listing.root) !== spec) {
+      throw new SpecError(file, `apis.${name}.root must be ${relative(root, spec)}, the spec ${where} names`);
+    }
     return {
       name,
-      spec: join(root, api.root),
-      output: join(root, output),
-      ...(vendor ? { vendor: { published: join(root, vendor.published!), overlay: join(root, vendor.overlay!) } } : {}),
+      config,
+      spec,
+      output: join(dir, output),
+      ...(vendor ? { vendor: { published: join(dir, vendor.published!), overlay: join(dir, vendor.overlay!) } } : {}),
     };
   });
 }

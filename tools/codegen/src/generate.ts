@@ -13,24 +13,26 @@ import { SpecError } from "./spec-error.js";
 /** Writes a provider's effective spec (a vendor's, with the overlay), generated types (`x-openapi-ts.output`) and operation table beside them. */
 export async function generate(root: string, name: string): Promise<{ files: string[] }> {
   const api = findApi(root, name);
-  await writeEffectiveSpec(root, api);
-  return generateFromSpec(api.spec, api.output, relative(root, api.spec));
+  const effective = await writeEffectiveSpec(root, api);
+  return generateFromSpec(api.spec, api.output, relative(root, api.spec), effective);
 }
 
 /**
  * Writes the types of any spec to `output` and its operation table to `operations.ts` beside it.
- * `specName` is how the generated files' header names the spec.
+ * `specName` is how the generated files' header names the spec; `parsed` is `specFile`'s document if the
+ * caller has it already. The spec is parsed once, and that one document feeds both the table and
+ * openapi-typescript, which rewrites it as it bundles (the caller's `parsed` too).
  */
-export async function generateFromSpec(specFile: string, output: string, specName = specFile): Promise<{ files: string[] }> {
-  const spec = readSpec(specFile);
-  // Checked first: these name the operation at fault, where openapi-typescript would not.
+export async function generateFromSpec(specFile: string, output: string, specName = specFile, parsed?: Record<string, unknown>): Promise<{ files: string[] }> {
+  const spec = readSpec(specFile, parsed);
+  // Read first, while the document is as written: these name the operation at fault, where
+  // openapi-typescript would not, and the table holds copies of what it reads, not parts of the document.
   const operations = readOperations(spec);
   let types: string;
   try {
-    // The document readSpec parsed, copied: openapi-typescript rewrites what it is given (it bundles other
-    // files' $refs into it). `cwd` is the spec itself, so those $refs resolve beside it.
-    const document = structuredClone(spec.doc) as unknown as OpenAPI3;
-    types = astToString(await openapiTS(document, { ...typeOptions, cwd: pathToFileURL(specFile) }));
+    // openapi-typescript takes the parsed document as it is (its public `openapiTS(object)`), so Redocly
+    // does not parse the file again; `cwd` is the spec itself, so $refs to other files resolve beside it.
+    types = astToString(await openapiTS(spec.doc as unknown as OpenAPI3, { ...typeOptions, cwd: pathToFileURL(specFile) }));
   } catch (error) {
     throw new SpecError(specName, error instanceof Error ? error.message : String(error));
   }

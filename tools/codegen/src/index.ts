@@ -1,5 +1,5 @@
-export { handWrittenInBaseline, IGNORE_FILE, STRUCTURAL_RULES, writeBaseline } from "./baseline.js";
-export { type ApiEntry, findApi, findRoot, readApis } from "./config.js";
+export { handWrittenInBaseline, IGNORE_FILE, ignoreFile, STRUCTURAL_RULES, writeBaseline } from "./baseline.js";
+export { type ApiEntry, apiConfigFile, findApi, findRoot, readApis } from "./config.js";
 export { contractCall } from "./contract-calls.js";
 export { writeEffectiveSpec } from "./effective-spec.js";
 export { emitOperations } from "./emit.js";

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
+import { findApi } from "./config.js";
 
 /** What a lint run printed and how it ended. */
 export interface LintResult {
@@ -12,19 +13,28 @@ export interface LintResult {
 }
 
 /**
- * Lints specs with Redocly and the root redocly.yaml (strict rules plus signhub's own): `targets` are
- * API names from redocly.yaml or spec paths. Prints as it goes unless `capture` is set.
+ * Lints specs with Redocly (strict rules plus signhub's own): `targets` are API names from redocly.yaml,
+ * each linted with its own config (`specs/<name>/redocly.yaml`, and the ignore file beside it), or spec
+ * paths, linted with the root redocly.yaml. Prints as it goes unless `capture` is set.
  */
 export function lint(root: string, targets: string[], { capture = false, format = "codeframe" } = {}): LintResult {
-  return redocly(root, ["lint", ...targets, "--format", format], { capture });
+  const results = targets.map((target) => {
+    const config = isAbsolute(target) ? undefined : findApi(root, target).config;
+    return redocly(root, ["lint", target, "--format", format], { capture, ...(config ? { config } : {}) });
+  });
+  return {
+    status: Math.max(0, ...results.map((result) => result.status)),
+    output: results.map((result) => result.output).join(""),
+    stdout: results.map((result) => result.stdout).join(""),
+  };
 }
 
-/** Runs a Redocly CLI command with the root redocly.yaml. */
-export function redocly(root: string, args: string[], { capture = false } = {}): LintResult {
+/** Runs a Redocly CLI command with a config: the root redocly.yaml unless told. */
+export function redocly(root: string, args: string[], { capture = false, config = join(root, "redocly.yaml") } = {}): LintResult {
   const require = createRequire(import.meta.url);
   const cliPackage = require.resolve("@redocly/cli/package.json");
   const bin = (require(cliPackage) as { bin: Record<string, string> }).bin.redocly!;
-  const result = spawnSync(process.execPath, [join(dirname(cliPackage), bin), ...args, "--config", join(root, "redocly.yaml")], {
+  const result = spawnSync(process.execPath, [join(dirname(cliPackage), bin), ...args, "--config", config], {
     cwd: root,
     stdio: capture ? "pipe" : "inherit",
     encoding: "utf8",

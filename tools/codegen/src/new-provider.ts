@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { type Document, parseDocument } from "yaml";
-import { hasBaseline, IGNORE_FILE, writeBaseline } from "./baseline.js";
-import { findApi } from "./config.js";
+import { dirname, join, relative, sep } from "node:path";
+import { Document, parseDocument } from "yaml";
+import { hasBaseline, ignoreFile, writeBaseline } from "./baseline.js";
+import { apiConfigFile, findApi } from "./config.js";
 import { contractCall } from "./contract-calls.js";
 import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
@@ -47,22 +47,29 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
   const config = parseDocument(readFileSync(join(root, "redocly.yaml"), "utf8"));
   const listed = config.hasIn(["apis", name]);
   if (existsSync(join(dir, "package.json")) && !listed) throw new Error(`packages/${name} already exists`);
+  // The API's own config: paths relative to the root here, to its folder once written.
+  let entry: ApiPaths;
   if (from !== undefined) {
-    written.push(...(await addPublishedSpec(root, name, title, from, listed ? undefined : config)));
-  } else if (!listed) {
+    const vendor = await addPublishedSpec(root, name, title, from);
+    written.push(...vendor.written);
+    entry = vendor.entry;
+  } else {
     if (!existsSync(join(root, "specs", name, "openapi.yaml"))) throw new SpecError(`specs/${name}/openapi.yaml`, "does not exist: write the spec first");
-    config.setIn(
-      ["apis", name],
-      config.createNode({ root: `specs/${name}/openapi.yaml`, "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` } }),
-    );
+    entry = { root: `specs/${name}/openapi.yaml`, "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` } };
+  }
+  const ownConfig = apiConfigFile(root, name);
+  if (!existsSync(ownConfig)) {
+    writeFileSync(ownConfig, apiConfigText(name, entry, dirname(ownConfig), root));
+    written.push(relative(root, ownConfig));
   }
   if (!listed) {
-    // The dev mock's port (tools/mock): the highest one in use plus one, kept from then on.
+    // The root lists the API for Redocly and the mock: its spec, and the dev mock's port (tools/mock): the
+    // highest one in use plus one, kept from then on.
     const ports = Object.values((config.toJS() as { apis?: Record<string, { "x-signhub-mock-port"?: unknown }> }).apis ?? {}).map(
-      (entry) => entry["x-signhub-mock-port"],
+      (listing) => listing["x-signhub-mock-port"],
     );
     const highest = Math.max(4013, ...ports.filter((port): port is number => typeof port === "number"));
-    config.setIn(["apis", name, "x-signhub-mock-port"], highest + 1);
+    config.setIn(["apis", name], config.createNode({ root: entry.root, "x-signhub-mock-port": highest + 1 }));
     writeFileSync(join(root, "redocly.yaml"), config.toString());
     written.push("redocly.yaml");
   }
@@ -79,9 +86,9 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
         `Give those operations a name or a retry decision in ${relative(root, api.vendor.overlay)}, then run the same command again.`,
     );
   }
-  if (api.vendor && !hasBaseline(root, api)) {
+  if (api.vendor && !hasBaseline(api)) {
     const recorded = writeBaseline(root, api);
-    if (recorded) written.push(`${IGNORE_FILE} (${recorded} problems of the vendor's style recorded for ${relative(root, api.spec)})`);
+    if (recorded) written.push(`${relative(root, ignoreFile(api))} (${recorded} problems of the vendor's style recorded for ${relative(root, api.spec)})`);
   }
   const wiring = readClientWiring(spec);
   const authFile = wiring.auth && authSource(wiring.auth);
@@ -136,9 +143,9 @@ ${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).jo
 
 /**
  * Copies a published spec and the files it reaches to `specs/<name>/published/`, writes the first overlay,
- * and adds the API to `config` (unless it is listed already). A copy already there must be the same bytes.
+ * and returns the API's paths for its config. A copy already there must be the same bytes.
  */
-async function addPublishedSpec(root: string, name: string, title: string, from: string, config: Document | undefined): Promise<string[]> {
+async function addPublishedSpec(root: string, name: string, title: string, from: string): Promise<{ written: string[]; entry: ApiPaths }> {
   const written: string[] = [];
   const specs = join(root, "specs", name);
   const published = join(specs, "published");
@@ -160,16 +167,38 @@ async function addPublishedSpec(root: string, name: string, title: string, from:
     writeFileSync(overlay, overlayText(firstOverlay(await bundle(root, join(published, rootFile)), title)));
     written.push(relative(root, overlay));
   }
-  config?.setIn(
-    ["apis", name],
-    config.createNode({
-      // The effective document (published files bundled, overlay applied), written by lint and generate.
-      root: `packages/${name}/src/generated/openapi.yaml`,
-      "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` },
-      "x-signhub-vendor": { published: `specs/${name}/published/${rootFile}`, overlay: `specs/${name}/signhub.overlay.yaml` },
-    }),
-  );
-  return written;
+  const entry = {
+    // The effective document (published files bundled, overlay applied), written by lint and generate.
+    root: `packages/${name}/src/generated/openapi.yaml`,
+    "x-openapi-ts": { output: `packages/${name}/src/generated/schema.ts` },
+    "x-signhub-vendor": { published: `specs/${name}/published/${rootFile}`, overlay: `specs/${name}/signhub.overlay.yaml` },
+  };
+  return { written, entry };
+}
+
+/** An API's paths, relative to the workspace root. */
+interface ApiPaths {
+  root: string;
+  "x-openapi-ts": { output: string };
+  "x-signhub-vendor"?: { published: string; overlay: string };
+}
+
+/** `specs/<name>/redocly.yaml`: the shared rules and this one API, its paths relative to `dir` (the file's folder). */
+function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string): string {
+  const from = (path: string) => relative(dir, join(root, path)).split(sep).join("/");
+  const vendor = entry["x-signhub-vendor"];
+  const api = {
+    root: from(entry.root),
+    "x-openapi-ts": { output: from(entry["x-openapi-ts"].output) },
+    ...(vendor ? { "x-signhub-vendor": { published: from(vendor.published), overlay: from(vendor.overlay) } } : {}),
+  };
+  const document = new Document({ extends: ["recommended-strict", from("tools/codegen/redocly-rules.yaml")], apis: { [name]: api } });
+  document.commentBefore = [
+    ` ${name}'s own Redocly config, which its lint and codegen read: signhub's rules (as the root redocly.yaml`,
+    " extends them) and this API alone, so that an edit here reruns this provider's tasks only. Rules for this",
+    ` API alone go under apis.${name}.rules; its lint ignore file, if it has one, sits beside this file.`,
+  ].join("\n");
+  return document.toString({ lineWidth: 0 });
 }
 
 /** The contract test's credentials option, as the wired auth names it. */
@@ -180,22 +209,19 @@ function contractCredentials({ auth }: ClientWiring): string {
   return "";
 }
 
-/** The package's turbo.json: its spec files are the inputs of its lint and generate tasks. */
+/**
+ * The package's turbo.json: its lint and generate tasks hash its own spec folder (spec, config, ignore file)
+ * and signhub's shared rules, never the root redocly.yaml, which lists every provider.
+ */
 function turboJson(specInputs: string[], vendor: boolean): string {
-  const lintInputs = [
-    "$TURBO_ROOT$/redocly.yaml",
-    "$TURBO_ROOT$/tools/codegen/redocly-rules.yaml",
-    "$TURBO_ROOT$/tools/codegen/redocly-plugin.js",
-    "$TURBO_ROOT$/.redocly.lint-ignore.yaml",
-    ...specInputs,
-  ];
+  const lintInputs = ["$TURBO_ROOT$/tools/codegen/redocly-rules.yaml", "$TURBO_ROOT$/tools/codegen/redocly-plugin.js", ...specInputs];
   return json({
     $schema: "https://turborepo.com/schema.json",
     extends: ["//"],
     tasks: {
       // A published spec's effective document is written by lint and by generate.
       "lint:specs": { inputs: lintInputs, dependsOn: ["@signhub/codegen#build"], ...(vendor ? { outputs: ["src/generated/openapi.yaml"] } : {}) },
-      generate: { inputs: ["$TURBO_ROOT$/redocly.yaml", ...specInputs] },
+      generate: { inputs: specInputs },
       test: { inputs: ["src/**", "!src/generated/**", "test/**", "vitest.config.ts", "tsconfig.json", "$TURBO_ROOT$/redocly.yaml", ...specInputs] },
     },
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { parseDocument } from "yaml";
+import { parseYaml } from "@redocly/openapi-core";
 import { SpecError } from "./spec-error.js";
 
 /** A parsed spec and a resolver for the `$ref`s in it (local pointers and other files). */
@@ -10,9 +10,12 @@ export interface LoadedSpec {
   deref<T>(value: T | { $ref: string }): T;
 }
 
-/** Parses a YAML or JSON spec; syntax errors name the file and line. */
-export function readSpec(file: string): LoadedSpec {
-  const cache = new Map<string, unknown>();
+/**
+ * Parses a YAML or JSON spec; syntax errors name the file and line. `parsed` is `file`'s document when the
+ * caller has it already (a vendor's effective spec, just written): it is used as it is, not read again.
+ */
+export function readSpec(file: string, parsed?: Record<string, unknown>): LoadedSpec {
+  const cache = new Map<string, unknown>(parsed ? [[file, parsed]] : []);
   const load = (path: string): unknown => {
     if (!cache.has(path)) {
       let text: string;
@@ -21,9 +24,7 @@ export function readSpec(file: string): LoadedSpec {
       } catch {
         throw new SpecError(file, `cannot read ${path}`);
       }
-      const parsed = parseDocument(text, { prettyErrors: true });
-      if (parsed.errors.length) throw new SpecError(path, `not valid YAML: ${parsed.errors[0]!.message}`);
-      cache.set(path, parsed.toJS());
+      cache.set(path, parseSpecText(text, path));
     }
     return cache.get(path);
   };
@@ -54,4 +55,23 @@ export function readSpec(file: string): LoadedSpec {
       return (typeof ref === "string" ? resolveRef(ref, file, new Set()) : value) as T;
     },
   };
+}
+
+/**
+ * A document as Redocly reads it (its `parseYaml`, so lint, bundling and codegen agree on every value);
+ * JSON, a subset of YAML, through `JSON.parse`, dozens of times faster on a large published spec.
+ */
+export function parseSpecText(text: string, path: string): unknown {
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Not JSON after all: a YAML flow collection, or broken; the YAML parser says which and where.
+    }
+  }
+  try {
+    return parseYaml(text, { filename: path });
+  } catch (error) {
+    throw new SpecError(path, `not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -1,7 +1,7 @@
-import { basename, resolve } from "node:path";
+import { basename, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { handWrittenInBaseline, IGNORE_FILE, writeBaseline } from "./baseline.js";
-import { findApi, findRoot, readApis } from "./config.js";
+import { handWrittenInBaseline, ignoreFile, writeBaseline } from "./baseline.js";
+import { findApi, findRoot } from "./config.js";
 import { writeEffectiveSpec } from "./effective-spec.js";
 import { generate, generateFromSpec } from "./generate.js";
 import { lint } from "./lint.js";
@@ -14,8 +14,8 @@ const usage = `usage: signhub-codegen generate [provider]
 
   generate   write src/generated/ (types and operation table) from the provider's spec
   lint       lint the provider's spec with Redocly (strict; a published spec: its overlay applied first,
-             then checked against its baseline in .redocly.lint-ignore.yaml)
-  baseline   record a published spec's current non-structural lint problems in .redocly.lint-ignore.yaml
+             then checked against its baseline, specs/<provider>/.redocly.lint-ignore.yaml)
+  baseline   record a published spec's current non-structural lint problems in its ignore file
 
 The provider defaults to the name of the current package folder (packages/<provider>).
 --spec names a spec redocly.yaml does not list (a test's); generate writes operations.ts beside --out.
@@ -51,14 +51,15 @@ export async function runCli(args: string[], cwd: string): Promise<number> {
       if (out !== undefined) return usageError("lint takes no --out");
       if (spec !== undefined) return lint(findRoot(cwd), [resolve(cwd, spec)]).status;
       const root = findRoot(cwd);
-      const handWritten = handWrittenInBaseline(root, readApis(root));
-      if (handWritten.length) {
+      const api = findApi(root, name);
+      // Only this API's own files: its lint task hashes no other provider's.
+      if (handWrittenInBaseline([api]).length) {
         console.error(
-          `signhub-codegen lint: ${IGNORE_FILE} lists hand-written specs (${handWritten.join(", ")}); they are linted with no exception: fix the spec instead`,
+          `signhub-codegen lint: ${relative(root, ignoreFile(api))} lists problems of ${name}, a hand-written spec; it is linted with no exception: fix the spec instead`,
         );
         return 1;
       }
-      await writeEffectiveSpec(root, findApi(root, name));
+      await writeEffectiveSpec(root, api);
       return lint(root, [name]).status;
     }
     if (command === "baseline") {
@@ -66,7 +67,7 @@ export async function runCli(args: string[], cwd: string): Promise<number> {
       const root = findRoot(cwd);
       const api = findApi(root, name);
       await writeEffectiveSpec(root, api);
-      console.log(`${IGNORE_FILE}: ${writeBaseline(root, api)} problems of ${name}'s published spec recorded`);
+      console.log(`${relative(root, ignoreFile(api))}: ${writeBaseline(root, api)} problems of ${name}'s published spec recorded`);
       return 0;
     }
     return usageError(command === undefined ? "no command" : `unknown command "${command}"`);

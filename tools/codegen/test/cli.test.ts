@@ -38,8 +38,8 @@ test("a broken spec given with --spec exits 1, naming it", async () => {
 });
 
 test.each([
-  ["good.yaml", 0],
-  ["no-retry-decision.yaml", 1],
+  ["good/openapi.yaml", 0],
+  ["no-retry-decision/openapi.yaml", 1],
 ])("lint --spec %s, run from the spec's folder, exits %i", async (spec, status) => {
   // The workspace's redocly.yaml (and so its rules) is found above the current folder.
   expect(await runCli(["lint", "--spec", spec], join(fixtures, "workspace/specs"))).toBe(status);

@@ -64,10 +64,10 @@ describe("generate", () => {
   });
 
   test.each([
-    ["unresolved-ref", "specs/unresolved-ref.yaml: unresolved $ref #/components/responses/Missing"],
-    ["no-operation-id", "specs/no-operation-id.yaml: POST /things/{id} has no usable operationId"],
-    ["no-retry-decision", "specs/no-retry-decision.yaml: POST /things/{id} (touchThing) has no x-signhub-retry.safe"],
-    ["not-yaml", "specs/not-yaml.yaml: not valid YAML"],
+    ["unresolved-ref", "specs/unresolved-ref/openapi.yaml: unresolved $ref #/components/responses/Missing"],
+    ["no-operation-id", "specs/no-operation-id/openapi.yaml: POST /things/{id} has no usable operationId"],
+    ["no-retry-decision", "specs/no-retry-decision/openapi.yaml: POST /things/{id} (touchThing) has no x-signhub-retry.safe"],
+    ["not-yaml", "specs/not-yaml/openapi.yaml: not valid YAML"],
   ])("a broken spec (%s) fails with a message naming the file and the problem", async (name, message) => {
     const error = await generate(root, name).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecError);
@@ -97,7 +97,7 @@ describe("lint", () => {
   ])("fails %s, naming the file and the rule", (name, problem) => {
     const result = lint(root, [name], { capture: true });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain(`specs/${name}.yaml`);
+    expect(result.output).toContain(`specs/${name}/openapi.yaml`);
     expect(result.output).toContain(problem);
   });
 });

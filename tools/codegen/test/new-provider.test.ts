@@ -1,12 +1,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect, test } from "vitest";
+import { parse } from "yaml";
 import { findRoot, generate, newProvider, readApis } from "../src/index.js";
 
 const repo = findRoot(fileURLToPath(import.meta.url));
-const good = fileURLToPath(new URL("./fixtures/workspace/specs/good.yaml", import.meta.url));
+const good = fileURLToPath(new URL("./fixtures/workspace/specs/good/openapi.yaml", import.meta.url));
 let root: string;
 
 /** A copy of the parts of the workspace a new provider is made from. */
@@ -23,6 +24,8 @@ function workspace(): string {
     "packages/ignisign/vitest.config.ts",
     "packages/ignisign/turbo.json",
     "packages/ignisign/test/contract/mock-setup.ts",
+    // Every listed provider's own config (readApis reads them all).
+    ...readApis(repo).map((api) => relative(repo, api.config)),
   ]) {
     cpSync(join(repo, file), join(root, file), { recursive: true });
   }
@@ -41,14 +44,20 @@ test("adds the redocly.yaml entry and a package wired to core, from the spec alo
   expect(index).toContain('baseUrl: "https://api.good.test"');
   expect(JSON.parse(readFileSync(join(root, "packages/acme-sign/package.json"), "utf8")).name).toBe("@signhub/acme-sign");
   const turbo = JSON.parse(readFileSync(join(root, "packages/acme-sign/turbo.json"), "utf8"));
+  // Its own folder (spec, config, ignore file) and the shared rules: never the root list of every provider.
   expect(turbo.tasks["lint:specs"].inputs).toEqual([
-    "$TURBO_ROOT$/redocly.yaml",
     "$TURBO_ROOT$/tools/codegen/redocly-rules.yaml",
     "$TURBO_ROOT$/tools/codegen/redocly-plugin.js",
-    "$TURBO_ROOT$/.redocly.lint-ignore.yaml",
     "$TURBO_ROOT$/specs/acme-sign/**",
   ]);
-  expect(readFileSync(join(root, "redocly.yaml"), "utf8")).toContain("# One entry per provider");
+  expect(turbo.tasks.generate.inputs).toEqual(["$TURBO_ROOT$/specs/acme-sign/**"]);
+  expect(parse(readFileSync(join(root, "specs/acme-sign/redocly.yaml"), "utf8"))).toEqual({
+    extends: ["recommended-strict", "../../tools/codegen/redocly-rules.yaml"],
+    apis: { "acme-sign": { root: "openapi.yaml", "x-openapi-ts": { output: "../../packages/acme-sign/src/generated/schema.ts" } } },
+  });
+  const listing = parse(readFileSync(join(root, "redocly.yaml"), "utf8"));
+  expect(listing.apis["acme-sign"]).toEqual({ root: "specs/acme-sign/openapi.yaml", "x-signhub-mock-port": 4014 });
+  expect(readFileSync(join(root, "redocly.yaml"), "utf8")).toContain("# Every provider, listed");
   const contract = readFileSync(join(root, "packages/acme-sign/test/contract/acme-sign.test.ts"), "utf8");
   expect(contract).toContain('getThing: (client, headers) => client.getThing({ params: { "path": { "id": "string" } }, headers }),');
   expect(contract).toContain('touchThing: (client, headers) => client.touchThing({ params: { "path": { "id": "string" } }, headers }),');

@@ -1,11 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { parse } from "yaml";
 import { findApi, findRoot, generate, handWrittenInBaseline, lint, newProvider, operationName, readApis, refClosure } from "../src/index.js";
 import { applyOverlay } from "../src/overlay.js";
+import { runCli } from "../src/run-cli.js";
 
 // Each case runs the Redocly CLI several times (bundle, lint): tens of seconds on a busy 2-core machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -28,6 +29,8 @@ function workspace(): string {
     "packages/ignisign/tsconfig.build.json",
     "packages/ignisign/vitest.config.ts",
     "packages/ignisign/test/contract/mock-setup.ts",
+    // Every listed provider's own config (readApis reads them all).
+    ...readApis(repo).map((api) => relative(repo, api.config)),
   ]) {
     cpSync(join(repo, file), join(dir, file), { recursive: true });
   }
@@ -132,10 +135,13 @@ describe("newProvider --from", () => {
   test("records the vendor's style problems in a baseline, so that only new ones fail lint", async () => {
     const root = workspace();
     await newProvider(root, { name: "split-sign", from: fixture("split/openapi.yaml") });
-    const ignore = parse(readFileSync(join(root, ".redocly.lint-ignore.yaml"), "utf8"));
-    expect(Object.keys(ignore)).toEqual(["packages/split-sign/src/generated/openapi.yaml"]);
-    expect(ignore["packages/split-sign/src/generated/openapi.yaml"]["operation-4xx-response"]).toContain("#/paths/~1things/get/responses");
-    expect(ignore["packages/split-sign/src/generated/openapi.yaml"]["signhub/operation-retry-decision"]).toBeUndefined();
+    // Beside the provider's own config, naming the effective document from there.
+    const ignore = parse(readFileSync(join(root, "specs/split-sign/.redocly.lint-ignore.yaml"), "utf8"));
+    const effective = "../../packages/split-sign/src/generated/openapi.yaml";
+    expect(Object.keys(ignore)).toEqual([effective]);
+    expect(ignore[effective]["operation-4xx-response"]).toContain("#/paths/~1things/get/responses");
+    expect(ignore[effective]["signhub/operation-retry-decision"]).toBeUndefined();
+    expect(existsSync(join(root, ".redocly.lint-ignore.yaml"))).toBe(false);
     expect(lint(root, ["split-sign"], { capture: true }).status).toBe(0);
     // A new problem: an operation's retry decision taken away in the overlay.
     const overlayFile = join(root, "specs/split-sign/signhub.overlay.yaml");
@@ -187,12 +193,10 @@ describe("newProvider --from", () => {
   test("a hand-written spec in the baseline is named, a published one is not", async () => {
     const root = workspace();
     await newProvider(root, { name: "split-sign", from: fixture("split/openapi.yaml") });
-    expect(handWrittenInBaseline(root, readApis(root))).toEqual([]);
-    writeFileSync(
-      join(root, ".redocly.lint-ignore.yaml"),
-      `${readFileSync(join(root, ".redocly.lint-ignore.yaml"), "utf8")}specs/ignisign/parts.yaml:\n  struct: ["#/"]\n`,
-    );
-    expect(handWrittenInBaseline(root, readApis(root))).toEqual(["ignisign"]);
+    expect(handWrittenInBaseline(readApis(root))).toEqual([]);
+    writeFileSync(join(root, "specs/ignisign/.redocly.lint-ignore.yaml"), `openapi.yaml:\n  struct: ["#/"]\n`);
+    expect(handWrittenInBaseline(readApis(root))).toEqual(["ignisign"]);
+    expect(await runCli(["lint", "ignisign"], root)).toBe(1);
   });
 
   test("refuses to overwrite a published copy with other files, and says how to update one", async () => {
