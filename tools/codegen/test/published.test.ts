@@ -2,14 +2,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { findApi, findRoot, generate, handWrittenInBaseline, lint, newProvider, operationName, readApis, refClosure } from "../src/index.js";
 import { applyOverlay } from "../src/overlay.js";
 import { runCli } from "../src/run-cli.js";
-
-// Each case runs the Redocly CLI several times (bundle, lint): tens of seconds on a busy 2-core machine.
-vi.setConfig({ testTimeout: 180_000 });
 
 const repo = findRoot(fileURLToPath(import.meta.url));
 const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/published/${path}`, import.meta.url));
