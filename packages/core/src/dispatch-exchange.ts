@@ -11,9 +11,10 @@ let sharedAgent: Agent | undefined;
 /**
  * What a client sends with when it is given neither a dispatcher nor a `fetch`: one undici `Agent` for the
  * process, which keeps a pool of keep-alive connections per origin (idle ones never hold the process open).
+ * Its connect timeout (10 s by default) is off: an attempt's `timeoutMs` bounds the connection too.
  */
 export function defaultDispatcher(): Dispatcher {
-  sharedAgent ??= new Agent();
+  sharedAgent ??= new Agent({ connectTimeout: 0 });
   return sharedAgent;
 }
 

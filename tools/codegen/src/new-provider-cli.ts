@@ -39,6 +39,9 @@ try {
   // Links the new package into the workspace; the build then lints, generates and compiles it.
   const install = spawnSync("pnpm", ["install"], { cwd: root, stdio: "inherit" });
   if (install.status !== 0) fail(`pnpm install failed; fix what it printed, then run \`${again}\` again.`);
+  // The new package written as Biome formats the rest of the tree (`pnpm lint` runs in CI).
+  const format = spawnSync("pnpm", ["exec", "biome", "check", "--write", `packages/${name}`], { cwd: root, stdio: "inherit" });
+  if (format.status !== 0) fail(`\`pnpm exec biome check --write packages/${name}\` failed; fix what it printed, then run \`${again}\` again.`);
   const build = spawnSync("pnpm", ["turbo", "run", "build", `--filter=@signhub/${name}`], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) fail(`the build failed; fix what it printed (the spec's overlay, the lint baseline or src/index.ts), then run \`${again}\` again.`);
   console.log(`\n@signhub/${name} is built; \`pnpm test\` runs its contract test against the mock of its spec.`);
