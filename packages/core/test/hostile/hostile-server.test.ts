@@ -265,6 +265,9 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
   test.each([
     ["a value with another control character", { "x-note": "a\u0001b" }],
     ["a value beyond Latin-1", { "x-note": "\u20ac" }],
+    ["a value with CR LF", { "x-note": "a\r\nx-injected: 1" }],
+    ["a value with NUL", { "x-note": "a\u0000b" }],
+    ["a name that is not a token", { "x note": "a" }],
     ["Transfer-Encoding", { "transfer-encoding": "chunked" }],
     ["Host", { host: "elsewhere.test" }],
     ["Upgrade", { upgrade: "websocket" }],
@@ -496,19 +499,6 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ requestId: "req-9", headers: { constructor: "c", ["__proto__"]: "p" } });
     expect(Object.getPrototypeOf((error as NotFoundError).headers)).toBe(Object.prototype);
-  });
-
-  test.each([
-    ["a value with CR LF", { "x-note": "a\r\nx-injected: 1" }],
-    ["a value with NUL", { "x-note": "a\u0000b" }],
-    ["a name that is not a token", { "x note": "a" }],
-  ])("a caller's header with %s is an InvalidRequestError, and nothing is sent", async (_, headers) => {
-    serve((_, res) => json(res, 200, { id: "1" }));
-    const error = await client()
-      .getThing({ params: { path: { id: "1" } }, headers })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(seen).toHaveLength(0);
   });
 
   test("an unknown content coding, or more than five, is a ResponseReadError (fetch passes unknown ones through undecoded)", async () => {
