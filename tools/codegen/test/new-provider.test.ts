@@ -1,34 +1,17 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect, test } from "vitest";
 import { parse } from "yaml";
-import { findRoot, generate, newProvider, readApis } from "../src/index.js";
+import { generate, newProvider, readApis } from "../src/index.js";
+import { workspaceCopy } from "./workspace-copy.js";
 
-const repo = findRoot(fileURLToPath(import.meta.url));
 const good = fileURLToPath(new URL("./fixtures/workspace/specs/good/openapi.yaml", import.meta.url));
 let root: string;
 
-/** A copy of the parts of the workspace a new provider is made from. */
+/** A copy of the workspace with the spec of a new provider, acme-sign. */
 function workspace(): string {
-  root = mkdtempSync(join(tmpdir(), "signhub-new-provider-"));
-  for (const file of [
-    "redocly.yaml",
-    "pnpm-workspace.yaml",
-    "tools/codegen/redocly-rules.yaml",
-    "tools/codegen/redocly-plugin.js",
-    "packages/ignisign/package.json",
-    "packages/ignisign/tsconfig.json",
-    "packages/ignisign/tsconfig.build.json",
-    "packages/ignisign/vitest.config.ts",
-    "packages/ignisign/turbo.json",
-    "packages/ignisign/test/contract/mock-setup.ts",
-    // Every listed provider's own config (readApis reads them all).
-    ...readApis(repo).map((api) => relative(repo, api.config)),
-  ]) {
-    cpSync(join(repo, file), join(root, file), { recursive: true });
-  }
+  root = workspaceCopy("signhub-new-provider-");
   mkdirSync(join(root, "specs/acme-sign"), { recursive: true });
   cpSync(good, join(root, "specs/acme-sign/openapi.yaml"));
   return root;

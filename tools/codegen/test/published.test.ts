@@ -1,37 +1,20 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { findApi, findRoot, generate, handWrittenInBaseline, lint, newProvider, operationName, readApis, refClosure } from "../src/index.js";
+import { findApi, generate, handWrittenInBaseline, lint, newProvider, operationName, readApis, refClosure } from "../src/index.js";
 import { applyOverlay } from "../src/overlay.js";
 import { runCli } from "../src/run-cli.js";
+import { workspaceCopy } from "./workspace-copy.js";
 
-const repo = findRoot(fileURLToPath(import.meta.url));
 const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/published/${path}`, import.meta.url));
 let root: string | undefined;
 
-/** A copy of the parts of the workspace a new provider is made from. */
+/** A copy of the parts of the workspace a new provider is made from, removed after the test. */
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), "signhub-published-"));
-  root = dir;
-  for (const file of [
-    "redocly.yaml",
-    "pnpm-workspace.yaml",
-    "tools/codegen/redocly-rules.yaml",
-    "tools/codegen/redocly-plugin.js",
-    "packages/ignisign/package.json",
-    "packages/ignisign/tsconfig.json",
-    "packages/ignisign/tsconfig.build.json",
-    "packages/ignisign/vitest.config.ts",
-    "packages/ignisign/test/contract/mock-setup.ts",
-    // Every listed provider's own config (readApis reads them all).
-    ...readApis(repo).map((api) => relative(repo, api.config)),
-  ]) {
-    cpSync(join(repo, file), join(dir, file), { recursive: true });
-  }
-  return dir;
+  root = workspaceCopy("signhub-published-");
+  return root;
 }
 afterEach(() => {
   if (root) rmSync(root, { recursive: true, force: true });
