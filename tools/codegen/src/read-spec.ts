@@ -16,6 +16,9 @@ export interface LoadedSpec {
  */
 export function readSpec(file: string, parsed?: Record<string, unknown>): LoadedSpec {
   const cache = new Map<string, unknown>(parsed ? [[file, parsed]] : []);
+  // The file each node of another file came from: a relative `$ref` inside it resolves against that file
+  // (RFC 3986 §5.1.3, the retrieval URI), not against the root spec. Nodes of the root file are not listed.
+  const origin = new WeakMap<object, string>();
   const load = (path: string): unknown => {
     if (!cache.has(path)) {
       let text: string;
@@ -24,7 +27,9 @@ export function readSpec(file: string, parsed?: Record<string, unknown>): Loaded
       } catch {
         throw new SpecError(file, `cannot read ${path}`);
       }
-      cache.set(path, parseSpecText(text, path));
+      const node = parseSpecText(text, path);
+      if (path !== file) markOrigin(node, path, origin);
+      cache.set(path, node);
     }
     return cache.get(path);
   };
@@ -52,9 +57,15 @@ export function readSpec(file: string, parsed?: Record<string, unknown>): Loaded
     doc,
     deref<T>(value: T | { $ref: string }): T {
       const ref = (value as { $ref?: unknown })?.$ref;
-      return (typeof ref === "string" ? resolveRef(ref, file, new Set()) : value) as T;
+      return (typeof ref === "string" ? resolveRef(ref, origin.get(value as object) ?? file, new Set()) : value) as T;
     },
   };
+}
+
+function markOrigin(node: unknown, path: string, origin: WeakMap<object, string>): void {
+  if (typeof node !== "object" || node === null || origin.has(node)) return;
+  origin.set(node, path);
+  for (const value of Object.values(node)) markOrigin(value, path, origin);
 }
 
 /**

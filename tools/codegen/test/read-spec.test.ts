@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { generateFromSpec, SpecError } from "../src/index.js";
-import { parseSpecText } from "../src/read-spec.js";
+import { parseSpecText, readSpec } from "../src/read-spec.js";
 
 test.each([
   ["JSON", '{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}}', { openapi: "3.1.0", info: { title: "T", version: "1" } }],
@@ -49,5 +49,27 @@ test("generates from a document already parsed, without reading the spec file ag
     expect(readFileSync(join(out, "operations.ts"), "utf8")).toContain(`listThings: {"method":"get","path":"/things","retrySafe":true`);
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("a $ref inside a file reached by $ref resolves against that file, not the root spec", () => {
+  const dir = mkdtempSync(join(tmpdir(), "signhub-codegen-refs-"));
+  try {
+    mkdirSync(join(dir, "paths"));
+    mkdirSync(join(dir, "schemas"));
+    writeFileSync(join(dir, "openapi.yaml"), "openapi: 3.1.0\npaths:\n  /things:\n    $ref: paths/things.yaml\n");
+    // Relative to paths/, as the file that holds it says; from the root it would be ./schemas/… (missing here).
+    writeFileSync(join(dir, "paths", "things.yaml"), "get:\n  responses:\n    '200':\n      $ref: ../schemas/ok.yaml#/ok\n");
+    writeFileSync(join(dir, "schemas", "ok.yaml"), "ok:\n  description: fine\n  content:\n    application/json:\n      schema:\n        $ref: thing.yaml\n");
+    writeFileSync(join(dir, "schemas", "thing.yaml"), "type: object\n");
+    // A file of the same name beside the root spec, which a root-relative lookup would wrongly pick.
+    writeFileSync(join(dir, "thing.yaml"), "type: string\n");
+    const spec = readSpec(join(dir, "openapi.yaml"));
+    const item = spec.deref((spec.doc.paths as Record<string, unknown>)["/things"]) as { get: { responses: Record<string, unknown> } };
+    const ok = spec.deref(item.get.responses["200"]) as { description: string; content: Record<string, { schema: unknown }> };
+    expect(ok.description).toBe("fine");
+    expect(spec.deref(ok.content["application/json"]!.schema)).toEqual({ type: "object" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
