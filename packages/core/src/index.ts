@@ -2,6 +2,7 @@ export { type ApiKeyLocation, apiKeyAuth } from "./auth/api-key.js";
 export type { Auth, AuthorizableRequest, TokenSource } from "./auth/auth.js";
 export { basicAuth } from "./auth/basic.js";
 export { bearerAuth } from "./auth/bearer.js";
+export { type SecurityRequirements, securitySchemes } from "./auth/security-schemes.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export {
   type ClientOptions,

@@ -152,6 +152,7 @@ export function compileOperation(operationId: string, spec: OperationSpec, provi
       retrySafe: spec.retrySafe,
       // `security: []` (or only empty requirements) asks for no credentials (OpenAPI 3.1 §4.8.10).
       credentials: security === undefined || security.some((requirement) => requirement.length > 0),
+      security,
     },
     server: userBaseUrl === undefined && spec.servers?.[0] !== undefined ? new URL(spec.servers[0], `${providerBaseUrl}/`).href.replace(/\/$/, "") : undefined,
     fillPath(template, values) {

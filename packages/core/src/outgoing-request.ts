@@ -15,6 +15,8 @@ export interface OperationPolicy {
   readonly retrySafe: boolean | undefined;
   /** `false` when the operation's `security` is empty: no credentials are sent. */
   readonly credentials: boolean;
+  /** The operation's security requirements, when its spec (or the document) states them. */
+  readonly security?: readonly (readonly string[])[] | undefined;
 }
 
 /**

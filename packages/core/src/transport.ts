@@ -114,7 +114,7 @@ export function createTransport(config: TransportConfig): Transport {
     const repeatSafe = isRepeatSafe(method, policy?.retrySafe);
     const retries = repeatSafe ? (request.maxRetries ?? config.maxRetries) : 0;
     // An operation whose spec lists no security requirement is sent without credentials.
-    const authorizer = policy?.credentials === false ? undefined : auth;
+    const chosen = policy?.credentials === false ? undefined : auth?.select ? auth.select(policy?.security) : auth;
     const context = { provider: config.provider, requestId };
     // Looked up only for an error: the client's secrets, and values of this call's own secret headers.
     const secrets = () => callSecrets(headers, config);
@@ -124,6 +124,9 @@ export function createTransport(config: TransportConfig): Transport {
         operationId: policy?.operationId ?? method,
       });
     checkHeaders(headers, invalid);
+    // Credentials per security scheme: none of those the operation accepts is held.
+    if (typeof chosen === "string") throw invalid(chosen);
+    const authorizer = chosen;
     // A stream body (a middleware's Request's, a bodySerializer's) is read once, inside the first attempt's
     // deadline, for every attempt and for the auth, which may sign it; by dispatcher, any body that is not yet
     // text or bytes (a Blob, FormData) is written once the same way.

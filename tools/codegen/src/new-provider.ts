@@ -8,7 +8,7 @@ import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
 import { firstOverlay, overlayText } from "./overlay.js";
 import { readSpec } from "./read-spec.js";
-import { authSource, type ClientWiring, clientSource, readClientWiring } from "./scaffold-client.js";
+import { type ClientWiring, clientSource, credentialOptions, readClientWiring } from "./scaffold-client.js";
 import { SpecError } from "./spec-error.js";
 import { commonFolder, copyVendorFiles, refClosure, sameVendorFiles } from "./vendor-files.js";
 
@@ -91,7 +91,6 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
     if (recorded) written.push(`${relative(root, ignoreFile(api))} (${recorded} problems of the vendor's style recorded for ${relative(root, api.spec)})`);
   }
   const wiring = readClientWiring(spec);
-  const authFile = wiring.auth && authSource(wiring.auth);
   const factory = `create${pascalCase(name)}Client`;
   const type = `${pascalCase(name)}Client`;
   const specInputs = [`$TURBO_ROOT$/specs/${name}/**`];
@@ -120,7 +119,7 @@ import { ${factory}, type ${type} } from "../../src/index.js";
 // Written from the spec's examples when the package was made: one valid call per operation.
 describeContract<${type}>({
   provider: "${name}",
-  client: (baseUrl) => ${factory}({ baseUrl, ${contractCredentials(wiring)}maxRetries: 0 }),
+  client: (baseUrl) => ${factory}({ baseUrl, ${contractCredentials(wiring, name)}maxRetries: 0 }),
   calls: {
 ${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).join("\n")}
   },
@@ -129,7 +128,6 @@ ${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).jo
 });
 `,
     "src/index.ts": clientSource(name, title, factory, type, wiring),
-    ...(authFile ? { "src/auth.ts": authFile } : {}),
   };
   // A file already there is kept: it was written by an earlier run, or by hand since.
   for (const [file, text] of Object.entries(files)) {
@@ -201,12 +199,12 @@ function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string)
   return document.toString({ lineWidth: 0 });
 }
 
-/** The contract test's credentials option, as the wired auth names it. */
-function contractCredentials({ auth }: ClientWiring): string {
-  if (auth?.kind === "bearer") return `accessToken: "contract-test-token", `;
-  if (auth?.kind === "basic") return `credentials: { username: "contract", password: "contract-test-password" }, `;
-  if (auth?.kind === "apiKey") return `apiKey: "contract-test-key", `;
-  return "";
+/** The contract test's credentials: a made-up value for every scheme, as the mock checks only that they are there. */
+function contractCredentials({ schemes }: ClientWiring, provider: string): string {
+  const made = { bearer: '"contract-test-token"', basic: '{ username: "contract", password: "contract-test-password" }', apiKey: '"contract-test-key"' };
+  return credentialOptions(schemes, provider)
+    .map((option) => `${option.name}: ${made[option.scheme.kind]}, `)
+    .join("");
 }
 
 /**

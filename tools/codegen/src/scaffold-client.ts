@@ -4,16 +4,16 @@ import type { LoadedSpec } from "./read-spec.js";
 export interface ClientWiring {
   /** A server URL with its variables at their defaults; undefined when the spec gives none (the caller passes `baseUrl`). */
   baseUrl: string | undefined;
-  /** The credentials the client asks for, from the scheme most operations require; undefined when none is required. */
-  auth: AuthWiring | undefined;
-  /** Schemes the spec also offers that the client leaves to `headers` (core's `auth` takes one). */
+  /** The security schemes operations ask for that core has a factory for, the most used first. */
+  schemes: SchemeWiring[];
+  /** Schemes operations ask for that core cannot send (mutualTLS, HTTP schemes other than basic and bearer). */
   otherSchemes: string[];
   /** Where an error body keeps its code and its message (dotted paths). */
   errorFields: { code: string[]; message: string[] };
 }
 
-/** One security scheme as the scaffold wires it. */
-export type AuthWiring =
+/** One security scheme (its name in `components.securitySchemes`) as core sends it. */
+export type SchemeWiring =
   | { kind: "bearer"; scheme: string }
   | { kind: "basic"; scheme: string }
   | { kind: "apiKey"; scheme: string; in: "header" | "query" | "cookie"; name: string };
@@ -39,26 +39,25 @@ export function readClientWiring(spec: LoadedSpec): ClientWiring {
       return methods.flatMap((method) => (pathItem[method] ? [pathItem[method] as { security?: unknown; responses?: Record<string, unknown> }] : []));
     });
 
-  // The scheme named by most operations' requirements (their own `security`, else the document's).
+  // Every scheme operations' requirements name (their own `security`, else the document's), the most used first.
   const uses = new Map<string, number>();
   for (const op of operations) {
     const requirements = (Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : []) as Record<string, unknown>[];
     for (const name of new Set(requirements.flatMap((requirement) => Object.keys(requirement ?? {})))) uses.set(name, (uses.get(name) ?? 0) + 1);
   }
-  const schemes = doc.components?.securitySchemes ?? {};
+  const declared = doc.components?.securitySchemes ?? {};
   const ranked = [...uses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  const wired = ranked.map((name) => toAuth(name, spec.deref(schemes[name]) as Scheme | undefined)).filter((auth) => auth !== undefined);
-  const auth = wired[0];
+  const schemes = ranked.map((name) => toScheme(name, spec.deref(declared[name]) as Scheme | undefined)).filter((scheme) => scheme !== undefined);
 
   return {
     baseUrl: firstServer(doc.servers),
-    auth,
-    otherSchemes: ranked.filter((name) => name !== auth?.scheme),
+    schemes,
+    otherSchemes: ranked.filter((name) => !schemes.some((scheme) => scheme.scheme === name)),
     errorFields: readErrorFields(spec, operations),
   };
 }
 
-function toAuth(name: string, scheme: Scheme | undefined): AuthWiring | undefined {
+function toScheme(name: string, scheme: Scheme | undefined): SchemeWiring | undefined {
   if (scheme?.type === "http" && scheme.scheme?.toLowerCase() === "bearer") return { kind: "bearer", scheme: name };
   if (scheme?.type === "oauth2" || scheme?.type === "openIdConnect") return { kind: "bearer", scheme: name };
   if (scheme?.type === "http" && scheme.scheme?.toLowerCase() === "basic") return { kind: "basic", scheme: name };
@@ -115,20 +114,46 @@ function propertiesOf(spec: LoadedSpec, schema: unknown): Record<string, unknown
 
 /** The source of `src/index.ts`, wired as `wiring` says. */
 export function clientSource(name: string, title: string, factory: string, type: string, wiring: ClientWiring): string {
-  const { baseUrl, auth, otherSchemes, errorFields } = wiring;
-  const option = auth ? authOption(auth) : undefined;
+  const { baseUrl, schemes, otherSchemes, errorFields } = wiring;
+  const options = credentialOptions(schemes, name);
+  const single = options.length === 1 ? options[0] : undefined;
   const imports = [
     "type ClientOptions",
     "createOperations",
     "errorFields",
     "type SignhubClient",
-    ...(auth?.kind === "bearer" ? ["bearerAuth", "type TokenSource"] : []),
+    ...new Set(options.map((option) => option.factory)),
+    ...(options.some((option) => option.scheme.kind === "bearer") ? ["type TokenSource"] : []),
+    ...(options.length > 1 ? ["securitySchemes"] : []),
   ];
-  const local = auth && auth.kind !== "bearer" ? `import { ${auth.kind === "basic" ? "basicAuth" : "apiKeyAuth"} } from "./auth.js";\n` : "";
-  const others = otherSchemes.length ? `  // The spec also offers ${otherSchemes.join(", ")}: send those with \`headers\`.\n` : "";
+  const others = otherSchemes.length
+    ? `      // The spec also names ${otherSchemes.join(", ")}, which signhub cannot send: an operation needing one of them alone is refused
+      // until it is sent another way (a header in \`headers\`, the dispatcher's TLS client certificate).
+`
+    : "";
   const list = (paths: string[]) => (paths.length === 1 ? JSON.stringify(paths[0]) : JSON.stringify(paths));
+  const auth = single
+    ? `      auth: ${single.value},
+`
+    : options.length > 1
+      ? `      auth: securitySchemes({
+${options
+  .map(
+    (option) => `        ${JSON.stringify(option.scheme.scheme)}: ${option.name} === undefined ? undefined : ${option.value},
+`,
+  )
+  .join("")}      }),
+`
+      : "";
+  const fields = options
+    .map(
+      (option) => `  /** ${option.doc} */
+  ${option.name}${single ? "" : "?"}: ${option.type};
+`,
+    )
+    .join("");
   return `import { ${imports.sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", ""))).join(", ")} } from "@signhub/core";
-${local}import { operationTable } from "./generated/operations.js";
+import { operationTable } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
@@ -136,21 +161,21 @@ export { operationTable };
 
 /** Options of \`${factory}\`. */
 export interface ${type}Options extends ClientOptions {
-${baseUrl ? "" : "  /** The API's base URL (the spec gives no server with a default). */\n  baseUrl: string;\n"}${option ? `  /** ${option.doc} */\n  ${option.name}: ${option.type};\n` : ""}}
+${baseUrl ? "" : "  /** The API's base URL (the spec gives no server with a default). */\n  baseUrl: string;\n"}${fields}}
 
 /** A client of the ${title} API: one method per operation, plus \`raw\`. */
 export type ${type} = SignhubClient<paths, typeof operationTable>;
 
-/** Typed client for the ${title} API. */
+/** Typed client for the ${title} API.${options.length > 1 ? " Each operation is sent with the first of its security requirements whose credentials the client holds." : ""} */
 export function ${factory}(options: ${type}Options): ${type} {
-  const { ${option ? `${option.name}, ` : ""}...rest } = options;
+  const { ${options.map((option) => `${option.name}, `).join("")}...rest } = options;
   return createOperations<paths, typeof operationTable>(
     operationTable,
     {
       provider: "${name}",
       title: ${JSON.stringify(title)},
       baseUrl: ${baseUrl ? JSON.stringify(baseUrl) : "options.baseUrl"},
-${option ? `      auth: ${option.value},\n` : ""}${others}      parseError: errorFields({ code: ${list(errorFields.code)}, message: ${list(errorFields.message)} }),
+${auth}${others}      parseError: errorFields({ code: ${list(errorFields.code)}, message: ${list(errorFields.message)} }),
     },
     rest,
   );
@@ -158,78 +183,78 @@ ${option ? `      auth: ${option.value},\n` : ""}${others}      parseError: erro
 `;
 }
 
-function authOption(auth: AuthWiring): { name: string; type: string; doc: string; value: string } {
-  if (auth.kind === "bearer") {
+/** An option of the client for one scheme's credentials, and the core factory that sends them. */
+export interface CredentialOption {
+  scheme: SchemeWiring;
+  /** The option's name: by kind (`accessToken`, `credentials`, `apiKey`) when no other scheme is of its kind, else by the scheme's name. */
+  name: string;
+  type: string;
+  doc: string;
+  factory: "bearerAuth" | "basicAuth" | "apiKeyAuth";
+  /** The expression that makes the scheme's `Auth` from the option. */
+  value: string;
+}
+
+// Names a credential option may not take: ClientOptions' own, and the wiring's locals.
+const takenNames = new Set([
+  "baseUrl",
+  "maxRetries",
+  "timeoutMs",
+  "maxResponseBytes",
+  "headers",
+  "secretHeaders",
+  "dispatcher",
+  "fetch",
+  "middleware",
+  "options",
+  "rest",
+]);
+
+/** One option per scheme, in the order given, named so that none collides. */
+export function credentialOptions(schemes: readonly SchemeWiring[], provider: string): CredentialOption[] {
+  const kindName = { bearer: "accessToken", basic: "credentials", apiKey: "apiKey" } as const;
+  const alone = (kind: SchemeWiring["kind"]) => schemes.filter((scheme) => scheme.kind === kind).length === 1;
+  const used = new Set(takenNames);
+  return schemes.map((scheme) => {
+    let name = alone(scheme.kind) ? kindName[scheme.kind] : camelCase(scheme.scheme);
+    if (used.has(name)) name = `${name}Credentials`;
+    for (let n = 2; used.has(name); n++) name = `${name.replace(/\d+$/, "")}${n}`;
+    used.add(name);
+    const p = JSON.stringify(provider);
+    if (scheme.kind === "bearer") {
+      return {
+        scheme,
+        name,
+        type: "TokenSource",
+        doc: `A bearer token (the spec's \`${scheme.scheme}\` scheme), or a function returning one (asked per request, and again after a 401).`,
+        factory: "bearerAuth",
+        value: `bearerAuth(${name}, ${p})`,
+      };
+    }
+    if (scheme.kind === "basic") {
+      return {
+        scheme,
+        name,
+        type: "{ username: string; password: string }",
+        doc: `HTTP basic credentials (the spec's \`${scheme.scheme}\` scheme, RFC 7617).`,
+        factory: "basicAuth",
+        value: `basicAuth(${name}, ${p})`,
+      };
+    }
     return {
-      name: "accessToken",
-      type: "TokenSource",
-      doc: `A bearer token (\`${auth.scheme}\`), or a function returning one (asked per request, and again after a 401).`,
-      value: `bearerAuth(accessToken, "${auth.scheme}")`,
+      scheme,
+      name,
+      type: "string",
+      doc: `The API key of the spec's \`${scheme.scheme}\` scheme, sent in the ${scheme.in} ${JSON.stringify(scheme.name)}.`,
+      factory: "apiKeyAuth",
+      value: `apiKeyAuth({ in: ${JSON.stringify(scheme.in)}, name: ${JSON.stringify(scheme.name)}, key: ${name} }, ${p})`,
     };
-  }
-  if (auth.kind === "basic") {
-    return {
-      name: "credentials",
-      type: "{ username: string; password: string }",
-      doc: `HTTP basic credentials (\`${auth.scheme}\`).`,
-      value: "basicAuth(credentials)",
-    };
-  }
-  return {
-    name: "apiKey",
-    type: "string",
-    doc: `The API key (\`${auth.scheme}\`), sent in the ${auth.in} ${JSON.stringify(auth.name)}.`,
-    value: `apiKeyAuth(apiKey, ${JSON.stringify({ in: auth.in, name: auth.name })})`,
-  };
+  });
 }
 
-/** `src/auth.ts` for the schemes @signhub/core has no factory for yet (basic, API keys), on core's public `Auth`. */
-export function authSource(auth: AuthWiring): string | undefined {
-  if (auth.kind === "basic") {
-    return `import type { Auth } from "@signhub/core";
-
-/** \`Authorization: Basic …\` (RFC 7617) on every attempt. */
-export function basicAuth({ username, password }: { username: string; password: string }): Auth {
-  const header = \`Basic \${Buffer.from(\`\${username}:\${password}\`, "utf8").toString("base64")}\`;
-  return {
-    refreshable: false,
-    authorize: (request) => {
-      request.headers.authorization = header;
-    },
-    secrets: () => [password, header],
-  };
-}
-`;
-  }
-  if (auth.kind === "apiKey" && auth.in !== "query") {
-    return `import type { Auth } from "@signhub/core";
-
-/** An API key in a header, or in a cookie, on every attempt. */
-export function apiKeyAuth(key: string, where: { in: "header" | "cookie"; name: string }): Auth {
-  const name = where.name.toLowerCase();
-  return {
-    refreshable: false,
-    authorize: (request) => {
-      if (where.in === "header") request.headers[name] = key;
-      else request.headers.cookie = [request.headers.cookie, \`\${where.name}=\${encodeURIComponent(key)}\`].filter(Boolean).join("; ");
-    },
-    secrets: () => [key, encodeURIComponent(key)],
-  };
-}
-`;
-  }
-  if (auth.kind === "apiKey") {
-    // Core's Auth sets headers only; a key in the query needs core to let auth add query parameters.
-    return `import type { Auth } from "@signhub/core";
-
-/**
- * An API key in the query (${JSON.stringify(auth.name)}). @signhub/core's \`Auth\` sets headers only, so this
- * cannot add it: pass it per call in \`params.query\` until core can.
- */
-export function apiKeyAuth(key: string, _where: { in: "query"; name: string }): Auth {
-  return { refreshable: false, authorize: () => {}, secrets: () => [key, encodeURIComponent(key)] };
-}
-`;
-  }
-  return undefined;
+/** `api_key` → `apiKey`, `X-Partner-Key` → `xPartnerKey`, `2fa` → `_2fa`: a JavaScript identifier. */
+function camelCase(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const joined = words.map((word, i) => (i === 0 ? word[0]!.toLowerCase() + word.slice(1) : word[0]!.toUpperCase() + word.slice(1))).join("");
+  return /^[A-Za-z_$]/.test(joined) ? joined : `_${joined || "scheme"}`;
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { readSpec } from "../src/index.js";
-import { type ClientWiring, clientSource, readClientWiring } from "../src/scaffold-client.js";
+import { type ClientWiring, clientSource, credentialOptions, readClientWiring, type SchemeWiring } from "../src/scaffold-client.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/wiring/${name}`, import.meta.url));
 
@@ -10,8 +10,11 @@ test.each<[string, ClientWiring]>([
     "basic-and-key.yaml",
     {
       baseUrl: "https://eu.api.wiring.test/v2",
-      auth: { kind: "basic", scheme: "basic" },
-      otherSchemes: ["key"],
+      schemes: [
+        { kind: "basic", scheme: "basic" },
+        { kind: "apiKey", scheme: "key", in: "header", name: "X-Api-Key" },
+      ],
+      otherSchemes: [],
       errorFields: { code: ["type", "error.code"], message: ["detail", "error.message"] },
     },
   ],
@@ -19,8 +22,22 @@ test.each<[string, ClientWiring]>([
     "cookie-no-server.json",
     {
       baseUrl: undefined,
-      auth: { kind: "apiKey", scheme: "session", in: "cookie", name: "SID" },
+      schemes: [{ kind: "apiKey", scheme: "session", in: "cookie", name: "SID" }],
       otherSchemes: [],
+      errorFields: { code: ["code"], message: ["message"] },
+    },
+  ],
+  [
+    "many-schemes.yaml",
+    {
+      baseUrl: "https://api.many.test",
+      schemes: [
+        { kind: "bearer", scheme: "oauth" },
+        { kind: "apiKey", scheme: "partner_key", in: "header", name: "X-Partner-Key" },
+        { kind: "apiKey", scheme: "app-id", in: "header", name: "X-App-Id" },
+        { kind: "apiKey", scheme: "query_key", in: "query", name: "key" },
+      ],
+      otherSchemes: ["mtls"],
       errorFields: { code: ["code"], message: ["message"] },
     },
   ],
@@ -28,14 +45,57 @@ test.each<[string, ClientWiring]>([
   expect(readClientWiring(readSpec(fixture(given)))).toEqual(want);
 });
 
-test("a spec without a server with defaults makes baseUrl required; a basic scheme imports the local auth", () => {
+test("a spec without a server with defaults makes baseUrl required; one scheme is one required option through core's factory", () => {
   const source = clientSource("w", "Wiring", "createWClient", "WClient", {
     baseUrl: undefined,
-    auth: { kind: "basic", scheme: "basic" },
+    schemes: [{ kind: "basic", scheme: "basic" }],
     otherSchemes: [],
     errorFields: { code: ["code"], message: ["message"] },
   });
   expect(source).toContain("  baseUrl: string;\n");
-  expect(source).toContain('import { basicAuth } from "./auth.js";');
-  expect(source).toContain("auth: basicAuth(credentials),");
+  expect(source).toContain("  credentials: { username: string; password: string };\n");
+  expect(source).toContain('auth: basicAuth(credentials, "w"),');
+  expect(source).toMatch(/^import \{ basicAuth, type ClientOptions, createOperations, errorFields, type SignhubClient \} from "@signhub\/core";$/m);
+});
+
+test("several schemes are optional options, by kind or by the scheme's name, sent per operation by securitySchemes", () => {
+  const source = clientSource("many", "Many", "createManyClient", "ManyClient", readClientWiring(readSpec(fixture("many-schemes.yaml"))));
+  for (const line of [
+    "  accessToken?: TokenSource;",
+    "  partnerKey?: string;",
+    "  appId?: string;",
+    "  queryKey?: string;",
+    '        "oauth": accessToken === undefined ? undefined : bearerAuth(accessToken, "many"),',
+    '        "partner_key": partnerKey === undefined ? undefined : apiKeyAuth({ in: "header", name: "X-Partner-Key", key: partnerKey }, "many"),',
+    '        "query_key": queryKey === undefined ? undefined : apiKeyAuth({ in: "query", name: "key", key: queryKey }, "many"),',
+    "      // The spec also names mtls, which signhub cannot send: an operation needing one of them alone is refused",
+  ]) {
+    expect(source).toContain(line);
+  }
+});
+
+test.each([
+  [
+    [
+      { kind: "bearer", scheme: "a" },
+      { kind: "apiKey", scheme: "b", in: "query", name: "k" },
+    ],
+    ["accessToken", "apiKey"],
+  ],
+  [
+    [
+      { kind: "apiKey", scheme: "fetch", in: "header", name: "F" },
+      { kind: "apiKey", scheme: "headers", in: "header", name: "H" },
+    ],
+    ["fetchCredentials", "headersCredentials"],
+  ],
+  [
+    [
+      { kind: "bearer", scheme: "2fa" },
+      { kind: "bearer", scheme: "_2fa" },
+    ],
+    ["_2fa", "_2faCredentials"],
+  ],
+] as const)("credential options are named without collisions: %j", (schemes, names) => {
+  expect(credentialOptions(schemes as unknown as SchemeWiring[], "p").map((option) => option.name)).toEqual(names);
 });

@@ -22,6 +22,12 @@ export interface Auth {
   readonly refreshable: boolean;
   /** Secret values in use, so that errors can scrub them. */
   secrets(): readonly string[];
+  /**
+   * For credentials per security scheme ({@link securitySchemes}): the `Auth` an operation's security
+   * requirements select (`undefined` for the operation's own `security`, when a request matches none), `undefined`
+   * to send it without credentials, or a sentence saying which credentials it needs that the client lacks.
+   */
+  select?(security: readonly (readonly string[])[] | undefined): Auth | string | undefined;
 }
 
 /** A token, or a function that returns one (sync or async), asked on every request. */

@@ -1,6 +1,17 @@
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
-import { type Auth, AuthenticationError, apiKeyAuth, basicAuth, createOperations, SignhubError } from "../../src/index.js";
+import {
+  type Auth,
+  AuthenticationError,
+  apiKeyAuth,
+  basicAuth,
+  bearerAuth,
+  createOperations,
+  InvalidRequestError,
+  type OperationTable,
+  SignhubError,
+  securitySchemes,
+} from "../../src/index.js";
 import { recordingFetch } from "../wire/wire-client.js";
 import { operations } from "./test-client.js";
 
@@ -90,5 +101,106 @@ describe("apiKeyAuth", () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(KEY);
     }
+  });
+});
+
+describe("securitySchemes", () => {
+  const TOKEN = "bearer-token-0123456789";
+  const json = { "application/json": true } as const;
+  /** One operation per shape of `security` (OpenAPI 3.1 §4.8.30). */
+  const secured = {
+    byToken: { method: "get", path: "/a", retrySafe: true, responses: { 200: json }, security: [["oauth"]] },
+    byKeyOrToken: { method: "get", path: "/b", retrySafe: true, responses: { 200: json }, security: [["partnerKey"], ["oauth"]] },
+    byBoth: { method: "get", path: "/c", retrySafe: true, responses: { 200: json }, security: [["partnerKey", "queryKey"]] },
+    optional: { method: "get", path: "/d", retrySafe: true, responses: { 200: json }, security: [[], ["oauth"]] },
+    open: { method: "get", path: "/e", retrySafe: true, responses: { 200: json }, security: [] },
+  } as const satisfies OperationTable;
+
+  function clientHolding(schemes: Parameters<typeof securitySchemes>[0], answer?: () => Response) {
+    const recorded = recordingFetch(answer);
+    const client = createOperations<any, typeof secured>(
+      secured,
+      { provider: "acme", title: "Acme", baseUrl: "https://api.acme.test", auth: securitySchemes(schemes) },
+      { fetch: recorded.fetch, maxRetries: 0 },
+    );
+    return { client, seen: recorded.seen };
+  }
+  const all = () => ({
+    oauth: bearerAuth(TOKEN),
+    partnerKey: apiKeyAuth({ in: "header", name: "X-Partner-Key", key: KEY }),
+    queryKey: apiKeyAuth({ in: "query", name: "key", key: "query-key-0123456789" }),
+  });
+  const credentialsOf = (request: { url: string; headers: [string, string][] }) => ({
+    url: request.url,
+    authorization: request.headers.find(([name]) => name === "authorization")?.[1],
+    partnerKey: request.headers.find(([name]) => name === "x-partner-key")?.[1],
+  });
+
+  test.each([
+    ["one scheme", "byToken", all(), { url: "https://api.acme.test/a", authorization: `Bearer ${TOKEN}`, partnerKey: undefined }],
+    ["the first alternative held", "byKeyOrToken", all(), { url: "https://api.acme.test/b", authorization: undefined, partnerKey: KEY }],
+    [
+      "the next alternative when the first is not held",
+      "byKeyOrToken",
+      { oauth: bearerAuth(TOKEN) },
+      { url: "https://api.acme.test/b", authorization: `Bearer ${TOKEN}`, partnerKey: undefined },
+    ],
+    [
+      "every scheme of a requirement together",
+      "byBoth",
+      all(),
+      { url: "https://api.acme.test/c?key=query-key-0123456789", authorization: undefined, partnerKey: KEY },
+    ],
+    ["credentials when optional and held", "optional", all(), { url: "https://api.acme.test/d", authorization: `Bearer ${TOKEN}`, partnerKey: undefined }],
+    [
+      "none when optional and not held",
+      "optional",
+      { partnerKey: apiKeyAuth({ in: "header", name: "X-Partner-Key", key: KEY }) },
+      { url: "https://api.acme.test/d", authorization: undefined, partnerKey: undefined },
+    ],
+    ["none for `security: []`", "open", all(), { url: "https://api.acme.test/e", authorization: undefined, partnerKey: undefined }],
+  ] as const)("sends %s", async (_, operationId, schemes, want) => {
+    const { client, seen } = clientHolding(schemes);
+    await client[operationId]({});
+    expect(seen.map(credentialsOf)).toEqual([want]);
+  });
+
+  test("an operation whose requirements the client holds none of is refused before sending, naming them, quoting no secret", async () => {
+    const { client, seen } = clientHolding({ oauth: undefined, partnerKey: apiKeyAuth({ in: "header", name: "X-Partner-Key", key: KEY }) });
+    const error = await client.byToken({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({ operationId: "byToken" });
+    expect((error as Error).message).toBe(
+      "Acme GET request: the operation needs credentials for oauth, and the client holds only partnerKey; nothing was sent",
+    );
+    const both = await client.byBoth({}).catch((e: unknown) => e);
+    expect((both as Error).message).toContain("needs credentials for partnerKey + queryKey");
+    expect(seen).toEqual([]);
+    expect(inspect(error, { depth: 10 }) + inspect(both, { depth: 10 })).not.toContain(KEY);
+  });
+
+  test("every held scheme's secret is scrubbed from an error, whichever scheme the operation used", async () => {
+    const { client } = clientHolding(all(), () => Response.json({ code: "BAD", message: `bad ${TOKEN} ${KEY} query-key-0123456789` }, { status: 401 }));
+    const error = await client.byToken({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const views = inspect(error, { depth: 10 }) + JSON.stringify(error);
+    for (const secret of [TOKEN, KEY, "query-key-0123456789"]) expect(views).not.toContain(secret);
+  });
+
+  test("a refreshable token among the schemes is asked again after a 401", async () => {
+    const asked: boolean[] = [];
+    let calls = 0;
+    const { client, seen } = clientHolding(
+      {
+        oauth: bearerAuth(({ forceRefresh }) => {
+          asked.push(forceRefresh);
+          return `token-${asked.length}-0123456789`;
+        }),
+      },
+      () => (++calls === 1 ? Response.json({ code: "EXPIRED" }, { status: 401 }) : Response.json({})),
+    );
+    await client.byToken({});
+    expect(asked).toEqual([false, true]);
+    expect(seen.map(credentialsOf).map((request) => request.authorization)).toEqual(["Bearer token-1-0123456789", "Bearer token-2-0123456789"]);
   });
 });
