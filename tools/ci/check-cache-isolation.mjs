@@ -1,6 +1,6 @@
-// Fails unless a provider's lint:specs, generate and build hashes depend on that provider's own files and
+// Fails unless a provider's lint:specs, generate, build and test hashes depend on that provider's own files and
 // the shared lint rules only (README, "How a spec change reaches a client"). On a copy of the workspace's files,
-// compares turbo's dry-run hashes (`turbo run build --dry=json`) before and after each edit:
+// compares turbo's dry-run hashes (`turbo run build test --dry=json`) before and after each edit:
 // - a rule for one provider alone, in its own config: that provider's tasks change, no other provider's;
 // - an ignore file for one provider: the same;
 // - a provider listed in the root redocly.yaml (the shared part of adding one): no provider's task changes;
@@ -23,11 +23,11 @@ for (const file of files.split("\0").filter((file) => file && existsSync(join(re
 }
 
 const providers = readdirSync(join(copy, "specs")).filter((name) => readdirSync(join(copy, "specs", name)).includes("redocly.yaml"));
-const tasks = ["lint:specs", "generate", "build"];
+const tasks = ["lint:specs", "generate", "build", "test"];
 
 /** Each provider's task hashes, by `<provider>#<task>`. */
 function hashes() {
-  const dry = JSON.parse(execFileSync(turbo, ["run", "build", "--dry=json"], { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+  const dry = JSON.parse(execFileSync(turbo, ["run", "build", "test", "--dry=json"], { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
   const byId = new Map(dry.tasks.map((task) => [task.taskId, task.hash]));
   return Object.fromEntries(providers.flatMap((name) => tasks.map((task) => [`${name}#${task}`, byId.get(`@signhub/${name}#${task}`)])));
 }

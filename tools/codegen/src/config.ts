@@ -44,35 +44,44 @@ export function readApis(root: string): ApiEntry[] {
   const listed = (parse(readFileSync(file, "utf8")) as { apis?: Record<string, RawEntry | null> } | null)?.apis ?? {};
   return Object.entries(listed).map(([name, listing]) => {
     const config = apiConfigFile(root, name);
-    const where = relative(root, config);
-    if (!existsSync(config)) throw new SpecError(file, `apis.${name} has no config of its own: write ${where}`);
-    const own = (parse(readFileSync(config, "utf8")) as { apis?: Record<string, RawEntry | null> } | null)?.apis ?? {};
-    const api = own[name];
-    if (!api || Object.keys(own).length !== 1) throw new SpecError(where, `must list exactly one API, ${name}`);
-    const dir = dirname(config);
-    if (!api.root) throw new SpecError(where, `apis.${name} has no root`);
-    const output = api["x-openapi-ts"]?.output;
-    if (!output) throw new SpecError(where, `apis.${name} has no x-openapi-ts.output`);
-    const vendor = api["x-signhub-vendor"];
-    if (vendor && (!vendor.published || !vendor.overlay)) throw new SpecError(where, `apis.${name}.x-signhub-vendor needs published and overlay`);
-    const spec = join(dir, api.root);
-    if (!listing?.root || join(root, listing.root) !== spec) {
-      throw new SpecError(file, `apis.${name}.root must be ${relative(root, spec)}, the spec ${where} names`);
+    if (!existsSync(config)) throw new SpecError(file, `apis.${name} has no config of its own: write ${relative(root, config)}`);
+    const api = readApi(root, name);
+    if (!listing?.root || join(root, listing.root) !== api.spec) {
+      throw new SpecError(file, `apis.${name}.root must be ${relative(root, api.spec)}, the spec ${relative(root, config)} names`);
     }
-    return {
-      name,
-      config,
-      spec,
-      output: join(dir, output),
-      ...(vendor ? { vendor: { published: join(dir, vendor.published!), overlay: join(dir, vendor.overlay!) } } : {}),
-    };
+    return api;
   });
 }
 
-/** One provider by name, with the list of known ones when it is missing. */
+/**
+ * One provider by name, from its own config alone (`specs/<name>/redocly.yaml`, what its tasks hash), with
+ * the providers the root lists when there is none.
+ */
 export function findApi(root: string, name: string): ApiEntry {
-  const apis = readApis(root);
-  const api = apis.find((entry) => entry.name === name);
-  if (!api) throw new Error(`redocly.yaml lists no API named "${name}" (known: ${apis.map((a) => a.name).join(", ")})`);
-  return api;
+  if (!existsSync(apiConfigFile(root, name))) {
+    const listed = (parse(readFileSync(join(root, "redocly.yaml"), "utf8")) as { apis?: Record<string, unknown> } | null)?.apis ?? {};
+    throw new Error(`no provider named "${name}": ${relative(root, apiConfigFile(root, name))} does not exist (known: ${Object.keys(listed).join(", ")})`);
+  }
+  return readApi(root, name);
+}
+
+function readApi(root: string, name: string): ApiEntry {
+  const config = apiConfigFile(root, name);
+  const where = relative(root, config);
+  const own = (parse(readFileSync(config, "utf8")) as { apis?: Record<string, RawEntry | null> } | null)?.apis ?? {};
+  const api = own[name];
+  if (!api || Object.keys(own).length !== 1) throw new SpecError(where, `must list exactly one API, ${name}`);
+  const dir = dirname(config);
+  if (!api.root) throw new SpecError(where, `apis.${name} has no root`);
+  const output = api["x-openapi-ts"]?.output;
+  if (!output) throw new SpecError(where, `apis.${name} has no x-openapi-ts.output`);
+  const vendor = api["x-signhub-vendor"];
+  if (vendor && (!vendor.published || !vendor.overlay)) throw new SpecError(where, `apis.${name}.x-signhub-vendor needs published and overlay`);
+  return {
+    name,
+    config,
+    spec: join(dir, api.root),
+    output: join(dir, output),
+    ...(vendor ? { vendor: { published: join(dir, vendor.published!), overlay: join(dir, vendor.overlay!) } } : {}),
+  };
 }

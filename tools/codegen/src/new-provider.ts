@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { Document, parseDocument } from "yaml";
+import { Document, parse, parseDocument } from "yaml";
 import { hasBaseline, ignoreFile, writeBaseline } from "./baseline.js";
 import { apiConfigFile, findApi } from "./config.js";
 import { contractCall } from "./contract-calls.js";
@@ -59,17 +59,13 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
   }
   const ownConfig = apiConfigFile(root, name);
   if (!existsSync(ownConfig)) {
-    writeFileSync(ownConfig, apiConfigText(name, entry, dirname(ownConfig), root));
+    // The dev mock's port (tools/mock): the highest one in use plus one, kept from then on in the provider's own config.
+    writeFileSync(ownConfig, apiConfigText(name, entry, dirname(ownConfig), root, highestMockPort(root) + 1));
     written.push(relative(root, ownConfig));
   }
   if (!listed) {
-    // The root lists the API for Redocly and the mock: its spec, and the dev mock's port (tools/mock): the
-    // highest one in use plus one, kept from then on.
-    const ports = Object.values((config.toJS() as { apis?: Record<string, { "x-signhub-mock-port"?: unknown }> }).apis ?? {}).map(
-      (listing) => listing["x-signhub-mock-port"],
-    );
-    const highest = Math.max(4013, ...ports.filter((port): port is number => typeof port === "number"));
-    config.setIn(["apis", name], config.createNode({ root: entry.root, "x-signhub-mock-port": highest + 1 }));
+    // The root lists the API for Redocly (`redocly lint <name>`) and `pnpm mock`.
+    config.setIn(["apis", name], config.createNode({ root: entry.root }));
     writeFileSync(join(root, "redocly.yaml"), config.toString());
     written.push("redocly.yaml");
   }
@@ -182,13 +178,14 @@ interface ApiPaths {
 }
 
 /** `specs/<name>/redocly.yaml`: the shared rules and this one API, its paths relative to `dir` (the file's folder). */
-function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string): string {
+function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string, mockPort: number): string {
   const from = (path: string) => relative(dir, join(root, path)).split(sep).join("/");
   const vendor = entry["x-signhub-vendor"];
   const api = {
     root: from(entry.root),
     "x-openapi-ts": { output: from(entry["x-openapi-ts"].output) },
     ...(vendor ? { "x-signhub-vendor": { published: from(vendor.published), overlay: from(vendor.overlay) } } : {}),
+    "x-signhub-mock-port": mockPort,
   };
   const document = new Document({ extends: ["recommended-strict", from("tools/codegen/redocly-rules.yaml")], apis: { [name]: api } });
   document.commentBefore = [
@@ -197,6 +194,19 @@ function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string)
     ` API alone go under apis.${name}.rules; its lint ignore file, if it has one, sits beside this file.`,
   ].join("\n");
   return document.toString({ lineWidth: 0 });
+}
+
+/** The highest dev mock port any provider has: 4013 (the first four's), or one in a provider's config or root entry. */
+function highestMockPort(root: string): number {
+  const portsOf = (file: string) => {
+    if (!existsSync(file)) return [];
+    const apis = (parse(readFileSync(file, "utf8")) as { apis?: Record<string, { "x-signhub-mock-port"?: unknown } | null> } | null)?.apis ?? {};
+    return Object.values(apis).map((api) => api?.["x-signhub-mock-port"]);
+  };
+  const specs = join(root, "specs");
+  const configs = existsSync(specs) ? readdirSync(specs).map((folder) => join(specs, folder, "redocly.yaml")) : [];
+  const ports = [join(root, "redocly.yaml"), ...configs].flatMap(portsOf);
+  return Math.max(4013, ...ports.filter((port): port is number => typeof port === "number"));
 }
 
 /** The contract test's credentials: a made-up value for every scheme, as the mock checks only that they are there. */
@@ -220,7 +230,8 @@ function turboJson(specInputs: string[], vendor: boolean): string {
       // A published spec's effective document is written by lint and by generate.
       "lint:specs": { inputs: lintInputs, dependsOn: ["@signhub/codegen#build"], ...(vendor ? { outputs: ["src/generated/openapi.yaml"] } : {}) },
       generate: { inputs: specInputs },
-      test: { inputs: ["src/**", "!src/generated/**", "test/**", "vitest.config.ts", "tsconfig.json", "$TURBO_ROOT$/redocly.yaml", ...specInputs] },
+      // Its contract test reads its own config and spec, and starts its own mock: nothing of other providers.
+      test: { inputs: ["src/**", "!src/generated/**", "test/**", "vitest.config.ts", "tsconfig.json", ...specInputs] },
     },
   });
 }

@@ -75,7 +75,7 @@ describe("generate", () => {
   });
 
   test("an unknown provider lists the known ones", async () => {
-    await expect(generate(root, "nope")).rejects.toThrow('redocly.yaml lists no API named "nope" (known: good, unresolved-ref');
+    await expect(generate(root, "nope")).rejects.toThrow('no provider named "nope": specs/nope/redocly.yaml does not exist (known: good, unresolved-ref');
   });
 });
 

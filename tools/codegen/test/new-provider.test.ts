@@ -36,10 +36,15 @@ test("adds the redocly.yaml entry and a package wired to core, from the spec alo
   expect(turbo.tasks.generate.inputs).toEqual(["$TURBO_ROOT$/specs/acme-sign/**"]);
   expect(parse(readFileSync(join(root, "specs/acme-sign/redocly.yaml"), "utf8"))).toEqual({
     extends: ["recommended-strict", "../../tools/codegen/redocly-rules.yaml"],
-    apis: { "acme-sign": { root: "openapi.yaml", "x-openapi-ts": { output: "../../packages/acme-sign/src/generated/schema.ts" } } },
+    apis: {
+      "acme-sign": { root: "openapi.yaml", "x-openapi-ts": { output: "../../packages/acme-sign/src/generated/schema.ts" }, "x-signhub-mock-port": 4014 },
+    },
   });
+  // Its test reads its own config and spec, and starts its own mock: a provider added later changes nothing of it.
+  expect(turbo.tasks.test.inputs).not.toContain("$TURBO_ROOT$/redocly.yaml");
+  expect(turbo.tasks.test.inputs).toContain("$TURBO_ROOT$/specs/acme-sign/**");
   const listing = parse(readFileSync(join(root, "redocly.yaml"), "utf8"));
-  expect(listing.apis["acme-sign"]).toEqual({ root: "specs/acme-sign/openapi.yaml", "x-signhub-mock-port": 4014 });
+  expect(listing.apis["acme-sign"]).toEqual({ root: "specs/acme-sign/openapi.yaml" });
   expect(readFileSync(join(root, "redocly.yaml"), "utf8")).toContain("# Every provider, listed");
   const contract = readFileSync(join(root, "packages/acme-sign/test/contract/acme-sign.test.ts"), "utf8");
   expect(contract).toContain('getThing: (client, headers) => client.getThing({ params: { "path": { "id": "string" } }, headers }),');

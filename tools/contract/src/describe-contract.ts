@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { findRoot, operationTarget, readApis, readOperations, readSpec } from "@signhub/codegen";
+import { findApi, findRoot, operationTarget, readOperations, readSpec } from "@signhub/codegen";
 import { apiErrorClass, type BodyKind, bodyKind } from "@signhub/core";
 // Brings in the `signhubMocks` key that the mocks provide to tests.
 import type {} from "@signhub/mock";
@@ -15,7 +15,7 @@ export type ContractCall<Client> = (client: Client, headers: Record<string, stri
 
 /** What a provider's contract test says about its client. */
 export interface ContractOptions<Client> {
-  /** The provider's name in redocly.yaml (and of its mock). */
+  /** The provider's name: its folder under specs/ (and its mock's name). */
   provider: string;
   /** A client of the mock at `baseUrl`. */
   client: (baseUrl: string) => Client;
@@ -37,8 +37,8 @@ export interface ContractOptions<Client> {
  */
 export function describeContract<Client>(options: ContractOptions<Client>): void {
   const root = findRoot();
-  const api = readApis(root).find((entry) => entry.name === options.provider);
-  if (!api) throw new Error(`redocly.yaml lists no API named ${options.provider}`);
+  // The provider's own config alone, which its test task hashes (specs/<name>/**).
+  const api = findApi(root, options.provider);
   const spec = readSpec(api.spec);
   const operations = readOperations(spec);
 

@@ -1,7 +1,7 @@
 import { UnknownProviderError } from "./errors.js";
 import { getFreePorts } from "./free-port.js";
 import { type PrismMock, type PrismOptions, startPrism } from "./prism.js";
-import { listProviders, type Provider } from "./providers.js";
+import { findProvider, listProviders, type Provider } from "./providers.js";
 
 /** Options for {@link startMocks}. */
 export interface StartMocksOptions extends Pick<PrismOptions, "host" | "errors" | "timeoutMs" | "signal"> {
@@ -36,7 +36,7 @@ export interface RunningMocks {
 /** Starts the Prism mocks of the given providers in parallel and resolves once every one answers. */
 export async function startMocks(options: StartMocksOptions = {}): Promise<RunningMocks> {
   const { providers: names, ports = "free", root, onLog, signal, host = "127.0.0.1", ...prismOptions } = options;
-  const selected = selectProviders(listProviders(root), names);
+  const selected = selectProviders(names, root);
   const freePorts = ports === "free" ? await getFreePorts(selected.length, host) : [];
 
   // When one mock fails the others are aborted rather than left to finish starting.
@@ -77,14 +77,15 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   return { urls, mocks, stop };
 }
 
-function selectProviders(all: Provider[], names: string[] | undefined): Provider[] {
-  if (names === undefined || names.length === 0) return all;
+/** The named providers, each read from its own config (a test of one provider reads nothing of the others); every one without names. */
+function selectProviders(names: string[] | undefined, root: string | undefined): Provider[] {
+  if (names === undefined || names.length === 0) return listProviders(root);
   return [...new Set(names)].map((name) => {
-    const provider = all.find((candidate) => candidate.name === name);
+    const provider = findProvider(name, root);
     if (provider === undefined) {
       throw new UnknownProviderError(
         name,
-        all.map((candidate) => candidate.name),
+        listProviders(root).map((candidate) => candidate.name),
       );
     }
     return provider;

@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
-import { listProviders } from "../src/providers.js";
+import { findProvider, listProviders } from "../src/providers.js";
 import { findRepoRoot } from "../src/repo-root.js";
 import { fixture } from "./helpers.js";
 
@@ -34,6 +34,22 @@ test("a provider's own x-signhub-mock-port holds wherever it sits in the table",
     ["acme", 4020],
     ["hand-listed", 4022],
   ]);
+});
+
+test("a provider's port and spec come from its own config, specs/<name>/redocly.yaml, where it has one", () => {
+  expect(listProviders(fixture("own-config"))).toEqual([
+    { name: "gamma", specPath: fixture("own-config", "specs", "gamma", "openapi.yaml"), port: 4030 },
+    { name: "hand-listed", specPath: fixture("own-config", "specs", "hand-listed", "openapi.yaml"), port: 4031 },
+  ]);
+});
+
+test("finds one provider by its own config alone, listed in the root's table or not", () => {
+  // delta is not in the root's table: a test of one provider reads nothing the others share.
+  expect(findProvider("delta", fixture("own-config"))).toEqual({ name: "delta", specPath: fixture("own-config", "published", "delta.json"), port: 4031 });
+  expect(findProvider("gamma", fixture("own-config"))?.port).toBe(4030);
+  // Without a config of its own, from the root's table.
+  expect(findProvider("hand-listed", fixture("own-config"))?.port).toBe(4031);
+  expect(findProvider("missing", fixture("own-config"))).toBeUndefined();
 });
 
 test("reads the repo's own redocly.yaml by default", () => {
