@@ -19,7 +19,7 @@ export const IGNORE_FILE = ".redocly.lint-ignore.yaml";
 export const STRUCTURAL_RULES: ReadonlySet<string> = new Set(["struct", "no-unresolved-refs", "signhub/operation-retry-decision"]);
 
 /** One problem of a Redocly `--format json` report. */
-interface Problem {
+export interface Problem {
   ruleId: string;
   message: string;
   location: { source: { ref: string }; pointer: string }[];
@@ -33,14 +33,7 @@ interface Problem {
  */
 export function writeBaseline(root: string, api: ApiEntry): number {
   if (!api.vendor) throw new Error(`${api.name} is a hand-written spec: its lint has no baseline`);
-  // Every problem: Redocly reports the first 100 unless told otherwise, and a baseline of those fails the next lint.
-  const { stdout } = redocly(root, ["lint", api.name, "--format", "json", "--max-problems", String(Number.MAX_SAFE_INTEGER)], { capture: true });
-  let problems: Problem[];
-  try {
-    problems = (JSON.parse(stdout) as { problems: Problem[] }).problems;
-  } catch {
-    throw new SpecError(api.name, `Redocly printed no lint report:\n${stdout.slice(0, 2000)}`);
-  }
+  const problems = lintProblems(root, api);
   const structural = problems.filter((problem) => STRUCTURAL_RULES.has(problem.ruleId));
   if (structural.length) {
     throw new SpecError(
@@ -62,6 +55,17 @@ export function writeBaseline(root: string, api: ApiEntry): number {
   }
   writeFileSync(file, `${header}${stringify(ignore, { lineWidth: 0 })}`);
   return problems.length;
+}
+
+/** Every problem Redocly finds in an API's spec, as its `--format json` report gives them. */
+export function lintProblems(root: string, api: ApiEntry): Problem[] {
+  // Every problem: Redocly reports the first 100 unless told otherwise, and a baseline of those fails the next lint.
+  const { stdout } = redocly(root, ["lint", api.name, "--format", "json", "--max-problems", String(Number.MAX_SAFE_INTEGER)], { capture: true });
+  try {
+    return (JSON.parse(stdout) as { problems: Problem[] }).problems;
+  } catch {
+    throw new SpecError(api.name, `Redocly printed no lint report:\n${stdout.slice(0, 2000)}`);
+  }
 }
 
 const header = [

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
-import { Document, parse, parseDocument } from "yaml";
-import { hasBaseline, ignoreFile, writeBaseline } from "./baseline.js";
-import { apiConfigFile, findApi } from "./config.js";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { Document, parse, parseDocument, type YAMLSeq } from "yaml";
+import { hasBaseline, ignoreFile, lintProblems, writeBaseline } from "./baseline.js";
+import { type ApiEntry, apiConfigFile, findApi } from "./config.js";
 import { contractCall } from "./contract-calls.js";
 import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
 import { firstOverlay, overlayText } from "./overlay.js";
 import { readSpec } from "./read-spec.js";
+import { structuralRepairs } from "./repairs.js";
 import { type ClientWiring, clientSource, credentialOptions, readClientWiring } from "./scaffold-client.js";
 import { SpecError } from "./spec-error.js";
 import { commonFolder, copyVendorFiles, refClosure, sameVendorFiles } from "./vendor-files.js";
@@ -71,6 +72,10 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
   }
   const api = findApi(root, name);
   await writeEffectiveSpec(root, api);
+  if (api.vendor && !hasBaseline(api)) {
+    const repaired = await repairStructure(root, api);
+    if (repaired) written.push(`${relative(root, api.vendor.overlay)} (${repaired} schema keywords of the other OpenAPI version rewritten as the spec's own)`);
+  }
   const spec = readSpec(api.spec);
   let operations: OperationEntry[];
   try {
@@ -194,6 +199,33 @@ function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string,
     ` API alone go under apis.${name}.rules; its lint ignore file, if it has one, sits beside this file.`,
   ].join("\n");
   return document.toString({ lineWidth: 0 });
+}
+
+/**
+ * Appends to the overlay the actions that rewrite schema keywords of the other OpenAPI version (3.0's
+ * `nullable` in a 3.1 document, say), which Redocly's `struct` rule reports, then writes the effective
+ * document again. Returns how many problems were repaired.
+ */
+async function repairStructure(root: string, api: ApiEntry): Promise<number> {
+  if (!api.vendor) return 0;
+  const effective = resolve(api.spec);
+  const problems = lintProblems(root, api)
+    .filter((problem) => problem.ruleId === "struct")
+    .flatMap((problem) =>
+      problem.location.filter((where) => resolve(root, where.source.ref) === effective).map((where) => ({ pointer: where.pointer, message: problem.message })),
+    );
+  if (!problems.length) return 0;
+  const actions = structuralRepairs(readSpec(api.spec).doc, problems);
+  if (!actions.length) return 0;
+  const overlay = parseDocument(readFileSync(api.vendor.overlay, "utf8"));
+  const list = overlay.get("actions") as YAMLSeq;
+  const first = overlay.createNode(actions[0]);
+  first.commentBefore = " Written by new-provider: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's struct rule).";
+  list.add(first);
+  for (const action of actions.slice(1)) list.add(overlay.createNode(action));
+  writeFileSync(api.vendor.overlay, overlay.toString({ lineWidth: 0 }));
+  await writeEffectiveSpec(root, api);
+  return new Set(problems.map((problem) => problem.pointer)).size;
 }
 
 /** The highest dev mock port any provider has: 4013 (the first four's), or one in a provider's config or root entry. */

@@ -132,6 +132,41 @@ describe("newProvider --from", () => {
     expect(result.output).toContain("x-signhub-retry.reason");
   });
 
+  test.each([
+    [
+      "3.1",
+      {
+        n: { type: ["string", "null"] },
+        e: { type: ["string", "null"], enum: ["on", "off", null] },
+        o: { oneOf: [{ type: "string" }, { type: "integer" }, { type: "null" }] },
+        f: { type: "string" },
+        q: { type: "integer", exclusiveMinimum: 1 },
+        x: { type: "integer", maximum: 1 },
+        nullable: { type: "string" },
+      },
+    ],
+    [
+      "3.0",
+      {
+        n: { type: "string", nullable: true },
+        m: { type: "string", example: "x" },
+        k: { enum: [3] },
+        q: { type: "integer", minimum: 3, exclusiveMinimum: true },
+        u: {},
+      },
+    ],
+  ])("rewrites the other OpenAPI version's schema keywords in a %s document in the overlay, keeping their meaning", async (version, want) => {
+    const root = workspace();
+    const written = await newProvider(root, { name: "mixed", from: fixture(`mixed/openapi-${version}.yaml`) });
+    expect(written.join("\n")).toMatch(/signhub\.overlay\.yaml \(\d+ schema keywords of the other OpenAPI version rewritten/);
+    // The vendor's file as it came; the effective document as its version writes it, and structurally valid.
+    expect(readFileSync(join(root, "specs/mixed/published/openapi-" + version + ".yaml"))).toEqual(readFileSync(fixture(`mixed/openapi-${version}.yaml`)));
+    const effective = parse(readFileSync(join(root, "packages/mixed/src/generated/openapi.yaml"), "utf8"));
+    expect(effective.paths["/a"].get.responses["200"].content["application/json"].schema.properties).toEqual(want);
+    expect(lint(root, ["mixed"], { capture: true }).status).toBe(0);
+    expect(readFileSync(join(root, "specs/mixed/signhub.overlay.yaml"), "utf8")).toContain("# Written by new-provider: keywords of the other OpenAPI version");
+  });
+
   test("records every problem of a spec with more than Redocly's default 100 in the baseline", async () => {
     const root = workspace();
     const paths = Object.fromEntries(

@@ -1,0 +1,124 @@
+import type { OverlayAction } from "./overlay.js";
+
+/** A structural problem Redocly reported (`struct` rule): its JSON pointer into the linted document, and its message. */
+export interface StructProblem {
+  pointer: string;
+  message: string;
+}
+
+/**
+ * Overlay actions that rewrite the schema keywords a published spec borrowed from the other OpenAPI version
+ * into the ones its own version defines, for the structural problems Redocly reported (`struct`), with the
+ * meaning kept:
+ *
+ * | in a document of | written       | becomes                                                                          |
+ * | ---------------- | ------------- | -------------------------------------------------------------------------------- |
+ * | 3.1              | `nullable: true` | `"null"` added to `type` (and to `enum`), or a `{ type: "null" }` alternative to `anyOf`/`oneOf` |
+ * | 3.1              | `exclusiveMinimum: true` (3.0's boolean) | `exclusiveMinimum: <minimum>` (JSON Schema 2020-12 §6.2.5), likewise maximum |
+ * | 3.0              | `type: [T, "null"]` | `type: T, nullable: true`                                                  |
+ * | 3.0              | `exclusiveMinimum: <n>` | `minimum: n, exclusiveMinimum: true`, likewise maximum                   |
+ * | 3.0              | `examples: [v, …]` in a schema | `example: v`                                                    |
+ * | 3.0              | `const: v`    | `enum: [v]`                                                                      |
+ *
+ * Sources: OpenAPI 3.0.3 §4.7.24 (Schema Object: `nullable`, the keywords taken from JSON Schema Wright-00),
+ * OpenAPI 3.1.0 §4.8.24 (JSON Schema 2020-12; `nullable` removed). Problems of other kinds get no action:
+ * they stay in lint's report for the user to fix in the overlay.
+ */
+export function structuralRepairs(doc: Record<string, unknown>, problems: readonly StructProblem[]): OverlayAction[] {
+  const v31 = typeof doc.openapi === "string" && doc.openapi.startsWith("3.1");
+  const actions: OverlayAction[] = [];
+  const done = new Set<string>();
+  for (const { pointer } of problems) {
+    const segments = parsePointer(pointer);
+    const keyword = segments.at(-1);
+    const parentPath = segments.slice(0, -1);
+    const schema = at(doc, parentPath);
+    if (keyword === undefined || !isRecord(schema) || done.has(pointer)) continue;
+    done.add(pointer);
+    const parent = jsonPath(doc, parentPath);
+    const value = schema[keyword];
+    const repair = (description: string, update: Record<string, unknown> | undefined, ...removed: string[]) => {
+      if (update && Object.keys(update).length) actions.push({ target: parent, description, update });
+      for (const key of removed) actions.push({ target: jsonPath(doc, [...parentPath, key]), description, remove: true });
+    };
+    if (v31 && keyword === "nullable") {
+      repair("OpenAPI 3.0's `nullable` in a 3.1 document, as 3.1 writes it", value === true ? nullableIn31(schema) : undefined, "nullable");
+    } else if (v31 && (keyword === "exclusiveMinimum" || keyword === "exclusiveMaximum") && typeof value === "boolean") {
+      const bound = keyword === "exclusiveMinimum" ? "minimum" : "maximum";
+      const limit = schema[bound];
+      if (value && typeof limit === "number") repair(`OpenAPI 3.0's boolean \`${keyword}\` in a 3.1 document, as 3.1 writes it`, { [keyword]: limit }, bound);
+      else repair(`OpenAPI 3.0's boolean \`${keyword}\` in a 3.1 document, as 3.1 writes it`, undefined, keyword);
+    } else if (!v31 && keyword === "type" && Array.isArray(value)) {
+      const types = value.filter((type) => type !== "null");
+      const nullable = types.length < value.length ? { nullable: true } : {};
+      if (types.length === 1) repair("a 3.1 type list in a 3.0 document, as 3.0 writes it", { type: types[0], ...nullable });
+      else repair("a 3.1 type list in a 3.0 document: 3.0 has no union of types, so any type", nullable, "type");
+    } else if (!v31 && (keyword === "exclusiveMinimum" || keyword === "exclusiveMaximum") && typeof value === "number") {
+      const bound = keyword === "exclusiveMinimum" ? "minimum" : "maximum";
+      repair(`a 3.1 numeric \`${keyword}\` in a 3.0 document, as 3.0 writes it`, { [bound]: value, [keyword]: true });
+    } else if (!v31 && keyword === "examples" && Array.isArray(value)) {
+      repair("a 3.1 schema `examples` list in a 3.0 document, as 3.0 writes it", value.length ? { example: value[0] } : undefined, "examples");
+    } else if (!v31 && keyword === "const") {
+      repair("a 3.1 `const` in a 3.0 document, as 3.0 writes it", { enum: [value] }, "const");
+    } else {
+      done.delete(pointer);
+    }
+  }
+  return actions;
+}
+
+/** What `nullable: true` adds to a 3.1 schema: `null` among its types, its enum, or its alternatives. */
+function nullableIn31(schema: Record<string, unknown>): Record<string, unknown> | undefined {
+  const update: Record<string, unknown> = {};
+  // Overlay 1.0 merges an update: a value replaces a value, a list is appended to a list.
+  if (typeof schema.type === "string") update.type = [schema.type, "null"];
+  else if (Array.isArray(schema.type) && !schema.type.includes("null")) update.type = ["null"];
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) update.enum = [null];
+  if (schema.type === undefined) {
+    for (const key of ["anyOf", "oneOf"] as const) if (Array.isArray(schema[key])) update[key] = [{ type: "null" }];
+  }
+  return update;
+}
+
+/** `#/paths/~1a%7Bb%7D/get` → `["paths", "/a{b}", "get"]` (RFC 6901, in a URI fragment: percent-decoded first). */
+function parsePointer(pointer: string): string[] {
+  const body = pointer.replace(/^#/, "");
+  return body
+    .split("/")
+    .slice(1)
+    .map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // Not percent-encoded after all.
+      }
+      return decoded.replace(/~1/g, "/").replace(/~0/g, "~");
+    });
+}
+
+function at(doc: unknown, path: readonly string[]): unknown {
+  let node = doc;
+  for (const segment of path) node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
+  return node;
+}
+
+/** The JSONPath (RFC 9535: single-quoted name selectors, index selectors for arrays) of a node of `doc`. */
+function jsonPath(doc: unknown, path: readonly string[]): string {
+  let node = doc;
+  let out = "$";
+  for (const segment of path) {
+    if (Array.isArray(node)) {
+      out += `[${Number(segment)}]`;
+      node = node[Number(segment)];
+    } else {
+      out += `['${segment.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`;
+      node = isRecord(node) ? node[segment] : undefined;
+    }
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
