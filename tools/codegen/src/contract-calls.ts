@@ -40,7 +40,7 @@ class ExampleSource {
  * cookie parameter, and the request body in the first media type it accepts (JSON first). Each value is the
  * spec's own example, else a sample of its schema (openapi-sampler). Returns TypeScript source.
  */
-export function contractCall(spec: LoadedSpec, op: OperationEntry): string {
+export function contractCall(spec: LoadedSpec, op: OperationEntry, mediaType?: string): string {
   const pathItem = spec.deref((spec.doc.paths as Record<string, unknown>)[op.path]) as Record<string, unknown>;
   const operation = pathItem[op.method] as { parameters?: unknown[]; requestBody?: unknown };
   const where = `${op.method.toUpperCase()} ${op.path}`;
@@ -57,7 +57,7 @@ export function contractCall(spec: LoadedSpec, op: OperationEntry): string {
     params[parameter.in]![parameter.name] = parameterExample(spec, parameter, `${where}, ${parameter.in} parameter "${parameter.name}"`);
   }
   const parts = Object.keys(params).length ? [`params: ${source(params)}`] : [];
-  const body = operation.requestBody === undefined ? undefined : requestBodyExample(spec, operation.requestBody, `${where}, request body`);
+  const body = operation.requestBody === undefined ? undefined : requestBodyExample(spec, operation.requestBody, `${where}, request body`, mediaType);
   if (body) parts.push(`body: ${source(body.value)}`);
   parts.push(body?.contentType ? `headers: { ...headers, "Content-Type": ${JSON.stringify(body.contentType)} }` : "headers");
   return `(client, headers) => client.${op.operationId}({ ${parts.join(", ")} })`;
@@ -73,20 +73,33 @@ function parameterExample(spec: LoadedSpec, parameter: Parameter, where: string)
 }
 
 /**
- * The body of a call, in the first media type the operation accepts (a JSON one first), and the
- * `Content-Type` to send when that is not the one the client picks by itself (the first declared).
- * `undefined` for an optional body without an example.
+ * A call per media type of an operation whose request body the spec offers in several (each sent as that
+ * media type, with a body even when it is optional), by media type; `undefined` for one media type or none.
  */
-function requestBodyExample(spec: LoadedSpec, requestBody: unknown, where: string): { value: unknown; contentType?: string } | undefined {
+export function contractCallsByMediaType(spec: LoadedSpec, op: OperationEntry): Record<string, string> | undefined {
+  const pathItem = spec.deref((spec.doc.paths as Record<string, unknown>)[op.path]) as Record<string, unknown>;
+  const operation = pathItem[op.method] as { requestBody?: unknown };
+  const types = Object.keys((spec.deref(operation.requestBody) as { content?: Record<string, unknown> } | undefined)?.content ?? {});
+  if (types.length < 2) return undefined;
+  return Object.fromEntries(types.map((type) => [type, contractCall(spec, op, type)]));
+}
+
+/**
+ * The body of a call, in `mediaType`, else the first media type the operation accepts (a JSON one first),
+ * and the `Content-Type` to send when that is not the one the client picks by itself (the first declared;
+ * always, for a media type asked for). `undefined` for an optional body without an example, unless asked for.
+ */
+function requestBodyExample(spec: LoadedSpec, requestBody: unknown, where: string, mediaType?: string): { value: unknown; contentType?: string } | undefined {
   const { content = {}, required } = spec.deref(requestBody) as { content?: Record<string, MediaType>; required?: boolean };
   const types = Object.keys(content);
-  const type = types.find((name) => kindOf(name) === "json") ?? types[0];
+  const type = mediaType ?? types.find((name) => kindOf(name) === "json") ?? types[0];
   if (type === undefined) return undefined;
   const media = content[type] ?? {};
   const example = firstExample(spec, media, `${where} (${type})`);
-  if (!example.found && !required) return undefined;
+  if (!example.found && !required && mediaType === undefined) return undefined;
   const schema = resolvedSchema(spec, media.schema);
-  const contentType = type !== types[0] && !type.includes("*") ? type : undefined;
+  const named = mediaType !== undefined ? concrete(type) : type !== types[0] && !type.includes("*") ? type : undefined;
+  const contentType = named;
   switch (kindOf(type)) {
     case "json":
       return {

@@ -3,11 +3,11 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { Document, parse, parseDocument, type YAMLSeq } from "yaml";
 import { hasBaseline, ignoreFile, lintProblems, writeBaseline } from "./baseline.js";
 import { type ApiEntry, apiConfigFile, findApi } from "./config.js";
-import { contractCall } from "./contract-calls.js";
+import { contractCall, contractCallsByMediaType } from "./contract-calls.js";
 import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
 import { firstOverlay, overlayText } from "./overlay.js";
-import { readSpec } from "./read-spec.js";
+import { type LoadedSpec, readSpec } from "./read-spec.js";
 import { structuralRepairs } from "./repairs.js";
 import { type ClientWiring, clientSource, credentialOptions, readClientWiring } from "./scaffold-client.js";
 import { SpecError } from "./spec-error.js";
@@ -123,7 +123,7 @@ describeContract<${type}>({
   client: (baseUrl) => ${factory}({ baseUrl, ${contractCredentials(wiring, name)}maxRetries: 0 }),
   calls: {
 ${operations.map((op) => `    ${op.operationId}: ${contractCall(spec, op)},`).join("\n")}
-  },
+  },${mediaTypeCalls(spec, operations)}
   // Where this provider's error body keeps its code.
   codeOf: (body) => errorFields(${JSON.stringify(wiring.errorFields)})(body).code,
 });
@@ -226,6 +226,22 @@ async function repairStructure(root: string, api: ApiEntry): Promise<number> {
   writeFileSync(api.vendor.overlay, overlay.toString({ lineWidth: 0 }));
   await writeEffectiveSpec(root, api);
   return new Set(problems.map((problem) => problem.pointer)).size;
+}
+
+/** The contract test's `requestMediaTypes`: a call per media type of each body offered in several. */
+function mediaTypeCalls(spec: LoadedSpec, operations: OperationEntry[]): string {
+  const entries = operations.flatMap((op) => {
+    const calls = contractCallsByMediaType(spec, op);
+    if (!calls) return [];
+    return [
+      `    ${op.operationId}: {\n${Object.entries(calls)
+        .map(([type, call]) => `      ${JSON.stringify(type)}: ${call},\n`)
+        .join("")}    },`,
+    ];
+  });
+  return entries.length
+    ? `\n  // Each media type of a request body offered in several: one call each.\n  requestMediaTypes: {\n${entries.join("\n")}\n  },`
+    : "";
 }
 
 /** The highest dev mock port any provider has: 4013 (the first four's), or one in a provider's config or root entry. */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { contractCallsByMediaType } from "../src/contract-calls.js";
 import { contractCall, readOperations, readSpec } from "../src/index.js";
 
 const spec = readSpec(fileURLToPath(new URL("./fixtures/contract-calls/bodies.yaml", import.meta.url)));
@@ -41,6 +42,20 @@ describe("a contract call written from the spec", () => {
     ],
   ])("%s", (_, operationId, want) => {
     expect(callOf(operationId)).toBe(want);
+  });
+
+  test("writes a call per media type of a body offered in several, each named by Content-Type, an optional body included", () => {
+    const op = readOperations(spec).find((entry) => entry.operationId === "editNote")!;
+    const params = `params: { "path": { "noteId": "n1" as never } }`;
+    expect(contractCallsByMediaType(spec, op)).toEqual({
+      "application/json": `(client, headers) => client.editNote({ ${params}, body: {}, headers: { ...headers, "Content-Type": "application/json" } })`,
+      "application/x-www-form-urlencoded": `(client, headers) => client.editNote({ ${params}, body: { "text": "string" }, headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" } })`,
+      "text/plain": `(client, headers) => client.editNote({ ${params}, body: "new text", headers: { ...headers, "Content-Type": "text/plain" } })`,
+      "image/*": `(client, headers) => client.editNote({ ${params}, body: new Blob(["example"], { type: "image/png" }), headers: { ...headers, "Content-Type": "image/png" } })`,
+    });
+    // The one call of `calls` leaves the optional body out.
+    expect(callOf("editNote")).toBe(`(client, headers) => client.editNote({ ${params}, headers })`);
+    expect(contractCallsByMediaType(spec, readOperations(spec).find((entry) => entry.operationId === "postNote")!)).toBeUndefined();
   });
 
   test("rejects an example whose value's $ref resolves to nothing, naming the example", () => {

@@ -21,6 +21,12 @@ export interface ContractOptions<Client> {
   client: (baseUrl: string) => Client;
   /** A valid call of every operation in the spec, by operationId. */
   calls: Record<string, ContractCall<Client>>;
+  /**
+   * For each operation whose request body the spec offers in several media types: a valid call per media
+   * type (its every one), by operationId then media type as the spec writes it. Each is sent once, asking
+   * for the operation's first success.
+   */
+  requestMediaTypes?: Record<string, Record<string, ContractCall<Client>>>;
   /** The provider's error code as its documented error body (the spec's example) carries it. */
   codeOf: (errorBody: unknown) => string | undefined;
   /** What a success call resolves to, given the spec's example of it. @default the example itself */
@@ -65,46 +71,74 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
       expect(without, "operations whose responses give no status to ask the mock for (only 1xx, or none)").toEqual([]);
     });
 
+    const mediaTypesOf = (op: (typeof operations)[number]) => {
+      const body = spec.deref(operationObject(spec, op.method, op.path)?.requestBody) as { content?: Record<string, unknown> } | undefined;
+      return Object.keys(body?.content ?? {});
+    };
+    test("every media type of a request body offered in several has a contract call", () => {
+      const missing = operations.flatMap((op) => {
+        const types = mediaTypesOf(op);
+        const given = options.requestMediaTypes?.[op.operationId] ?? {};
+        return types.length > 1 ? types.filter((type) => !(type in given)).map((type) => `${op.operationId} ${type}`) : [];
+      });
+      expect(missing, "add these to requestMediaTypes").toEqual([]);
+    });
+
     let caseCount = 0;
     for (const op of operations) {
-      const call = options.calls[op.operationId];
       const defects = knownDefects(operationObject(spec, op.method, op.path), `${op.method.toUpperCase()} ${op.path}`);
-      for (const contractCase of casesOf.get(op)!) {
-        const caseId = String(++caseCount);
-        const headers = { Prefer: `code=${contractCase.status}`, [CASE_HEADER]: caseId };
-        const where = `${op.method.toUpperCase()} ${op.path}, response ${contractCase.key}`;
-        const example = firstJsonExample(spec, contractCase.response, where);
-        const label = contractCase.key === String(contractCase.status) ? String(contractCase.status) : `${contractCase.status} (${contractCase.key})`;
-        const check = contractCase.success ? successCheck(op.operationId, contractCase, example) : errorCheck(contractCase, example);
-        const name = contractCase.success
-          ? `${op.operationId} ${label} resolves to ${successShape(contractCase, example)}`
-          : `${op.operationId} ${label} throws ${apiErrorClass(contractCase.status).name} with the provider's code`;
-        const defect = defects[contractCase.key];
-        const run = async () => {
-          try {
-            await check(() => call!(client(), headers));
-          } catch (error) {
-            const exchange = recorder?.exchange(caseId);
-            const at = { method: op.method, path: op.path, key: contractCase.key, target: operationTarget(op.path, op.method) };
-            const hint =
-              defect === undefined
-                ? defectHint(reasons(exchange), { ...at, overlay: api.vendor && relative(root, api.vendor.overlay), spec: relative(root, api.spec) })
-                : "";
-            throw explain(error, exchange, { example: example.found, hint });
-          }
-        };
-        if (defect === undefined) {
-          test(name, run);
-        } else {
-          test(`${name}: fails for a known spec defect (${defect})`, async () => {
-            const failure = await run().then(
-              () => undefined,
-              (error: unknown) => (error instanceof Error ? error.message : String(error)),
-            );
-            expect(failure, `${where} is listed in x-signhub-spec-defects but passes now: remove the entry`).toBeDefined();
-            expect(failure, `${where} fails for another reason than the one listed in x-signhub-spec-defects`).toContain(defect);
-          });
+      const cases = casesOf.get(op)!;
+      for (const contractCase of cases) addCase(op, contractCase, defects, options.calls[op.operationId]!);
+      // Each further media type of the request body, asking for the first success.
+      const success = cases.find((contractCase) => contractCase.success) ?? cases[0];
+      for (const [type, call] of Object.entries(options.requestMediaTypes?.[op.operationId] ?? {})) {
+        if (success) addCase(op, success, defects, call, type);
+      }
+    }
+
+    /** One case: `call` sent asking for `contractCase`'s status, checked as its response says. */
+    function addCase(
+      op: (typeof operations)[number],
+      contractCase: ContractCase,
+      defects: Record<string, string>,
+      call: ContractCall<Client>,
+      mediaType?: string,
+    ) {
+      const caseId = String(++caseCount);
+      const headers = { Prefer: `code=${contractCase.status}`, [CASE_HEADER]: caseId };
+      const where = `${op.method.toUpperCase()} ${op.path}, response ${contractCase.key}`;
+      const example = firstJsonExample(spec, contractCase.response, where);
+      const label = contractCase.key === String(contractCase.status) ? String(contractCase.status) : `${contractCase.status} (${contractCase.key})`;
+      const check = contractCase.success ? successCheck(op.operationId, contractCase, example) : errorCheck(contractCase, example);
+      const sent = mediaType ? ` with a ${mediaType} body` : "";
+      const name = contractCase.success
+        ? `${op.operationId}${sent} ${label} resolves to ${successShape(contractCase, example)}`
+        : `${op.operationId}${sent} ${label} throws ${apiErrorClass(contractCase.status).name} with the provider's code`;
+      const defect = defects[contractCase.key];
+      const run = async () => {
+        try {
+          await check(() => call(client(), headers));
+        } catch (error) {
+          const exchange = recorder?.exchange(caseId);
+          const at = { method: op.method, path: op.path, key: contractCase.key, target: operationTarget(op.path, op.method) };
+          const hint =
+            defect === undefined
+              ? defectHint(reasons(exchange), { ...at, overlay: api.vendor && relative(root, api.vendor.overlay), spec: relative(root, api.spec) })
+              : "";
+          throw explain(error, exchange, { example: example.found, hint });
         }
+      };
+      if (defect === undefined) {
+        test(name, run);
+      } else {
+        test(`${name}: fails for a known spec defect (${defect})`, async () => {
+          const failure = await run().then(
+            () => undefined,
+            (error: unknown) => (error instanceof Error ? error.message : String(error)),
+          );
+          expect(failure, `${where} is listed in x-signhub-spec-defects but passes now: remove the entry`).toBeDefined();
+          expect(failure, `${where} fails for another reason than the one listed in x-signhub-spec-defects`).toContain(defect);
+        });
       }
     }
 
