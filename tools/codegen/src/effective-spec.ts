@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import type { ApiEntry } from "./config.js";
 import { redocly } from "./lint.js";
 import { applyOverlay } from "./overlay.js";
 import { SpecError } from "./spec-error.js";
+import { refClosure } from "./vendor-files.js";
 
 /**
  * Writes a vendor API's effective document (`api.spec`): its published files bundled into one (Redocly),
@@ -15,7 +16,7 @@ import { SpecError } from "./spec-error.js";
  */
 export async function writeEffectiveSpec(root: string, api: ApiEntry): Promise<Record<string, unknown> | undefined> {
   if (!api.vendor) return undefined;
-  const bundled = await bundle(root, api.vendor.published);
+  const bundled = inlineLiteralRefs(await bundle(root, api.vendor.published), api.vendor.published);
   const overlay = parse(readFileSync(api.vendor.overlay, "utf8")) as unknown;
   const effective = await applyOverlay(bundled, overlay, relative(root, api.vendor.overlay));
   mkdirSync(dirname(api.spec), { recursive: true });
@@ -35,4 +36,69 @@ export async function bundle(root: string, file: string): Promise<Record<string,
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Replaces the `$ref`s to other files that Redocly's bundle leaves as written — those inside literal data,
+ * such as an example's `value: { $ref: examples/create.json }`, which Prism resolves — with the files'
+ * contents (YAML or JSON parsed, anything else as text), so that the effective document, written elsewhere,
+ * needs no file beside it. A bundled `$ref` has lost the file it was written in: it is resolved against
+ * the published file that holds that very `$ref` (several holding it with different targets: a `SpecError`).
+ */
+export function inlineLiteralRefs(doc: Record<string, unknown>, published: string): Record<string, unknown> {
+  let targets: Map<string, Set<string>> | undefined;
+  const contents = new Map<string, unknown>();
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = visit(node[i]);
+      return node;
+    }
+    if (typeof node !== "object" || node === null) return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && !ref.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+      targets ??= refTargets(published);
+      const found = [...(targets.get(ref) ?? [])];
+      if (found.length !== 1) {
+        throw new SpecError(published, `$ref ${ref} ${found.length ? `names ${found.length} different files from the files that hold it` : "names no file"}`);
+      }
+      const file = found[0]!;
+      if (!contents.has(file)) {
+        const text = readFileSync(file, "utf8");
+        contents.set(file, /\.(ya?ml|json)$/i.test(file) ? parse(text) : text);
+      }
+      let value = contents.get(file);
+      for (const part of (ref.split("#")[1] ?? "").split("/").slice(1)) {
+        value = (value as Record<string, unknown> | undefined)?.[decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~")];
+      }
+      if (value === undefined) throw new SpecError(published, `$ref ${ref} points at nothing in ${file}`);
+      return structuredClone(value);
+    }
+    for (const [key, value] of Object.entries(node)) (node as Record<string, unknown>)[key] = visit(value);
+    return node;
+  };
+  return visit(doc) as Record<string, unknown>;
+}
+
+/** Each relative `$ref` written in the published files (without its `#…` part), and the files it names from where it is written. */
+function refTargets(published: string): Map<string, Set<string>> {
+  const targets = new Map<string, Set<string>>();
+  for (const file of refClosure(published)) {
+    if (!/\.(ya?ml|json)$/i.test(file)) continue;
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (typeof node === "object" && node !== null) {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === "$ref" && typeof value === "string") {
+            const target = value.split("#")[0]!;
+            if (target === "" || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+            const set = targets.get(value) ?? new Set<string>();
+            set.add(resolve(dirname(file), decodeURIComponent(target)));
+            targets.set(value, set);
+          } else walk(value);
+        }
+      }
+    };
+    walk(parse(readFileSync(file, "utf8")));
+  }
+  return targets;
 }

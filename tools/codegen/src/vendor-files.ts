@@ -5,14 +5,16 @@ import { SpecError } from "./spec-error.js";
 
 /**
  * A published spec file and every file its relative `$ref`s reach, transitively (absolute paths, the
- * root first). URLs (`https://…`) and local pointers (`#/…`) are left alone. A file that cannot be read
- * or parsed is a `SpecError` naming the file that points at it.
+ * root first). URLs (`https://…`) and local pointers (`#/…`) are left alone. A YAML or JSON file that
+ * cannot be parsed is a `SpecError`; any other file (a Markdown description, a code sample) is taken as
+ * text, as Redocly's bundler takes it, and copied without looking for `$ref`s in it.
  */
 export function refClosure(rootFile: string): string[] {
   const files = [resolve(rootFile)];
   const problems: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
+    if (i > 0 && !/\.(ya?ml|json)$/i.test(file)) continue;
     let doc: unknown;
     try {
       // YAML 1.2 is a superset of JSON: one parser reads both.

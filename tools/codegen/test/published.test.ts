@@ -37,7 +37,17 @@ describe("refClosure", () => {
   test.each([
     [
       "split/openapi.yaml",
-      ["split/openapi.yaml", "split/paths/things.yaml", "split/paths/things_{thingId}.yaml", "split/schemas/Thing.yaml", "split/examples/thing.yaml"],
+      [
+        "split/openapi.yaml",
+        "split/paths/things.yaml",
+        "split/paths/things_{thingId}.yaml",
+        "split/schemas/Thing.yaml",
+        "split/examples/thing.yaml",
+        // Text a $ref brings in (a Markdown description, a code sample) is copied, not parsed.
+        "split/markdown/list-things.md",
+        "split/code/list.php",
+        "split/examples/json/thing.json",
+      ],
     ],
     ["collisions.json", ["collisions.json"]],
   ])("%s reaches its own files", (given, want) => {
@@ -74,9 +84,24 @@ describe("newProvider --from", () => {
   test("keeps a split 3.1 YAML spec byte for byte and writes an overlay with names and retry defaults", async () => {
     const root = workspace();
     const files = await newProvider(root, { name: "split-sign", from: fixture("split/openapi.yaml") });
-    for (const path of ["openapi.yaml", "paths/things.yaml", "paths/things_{thingId}.yaml", "schemas/Thing.yaml", "examples/thing.yaml"]) {
+    for (const path of [
+      "openapi.yaml",
+      "paths/things.yaml",
+      "paths/things_{thingId}.yaml",
+      "schemas/Thing.yaml",
+      "examples/thing.yaml",
+      "markdown/list-things.md",
+      "code/list.php",
+      "examples/json/thing.json",
+    ]) {
       expect(readFileSync(join(root, "specs/split-sign/published", path))).toEqual(readFileSync(fixture(`split/${path}`)));
     }
+    // The effective document stands alone: text brought in by $ref, and an example's `value: { $ref }` (which
+    // Redocly's bundle leaves as written, relative to paths/), inlined from the published copy.
+    const effective = parse(readFileSync(join(root, "packages/split-sign/src/generated/openapi.yaml"), "utf8"));
+    expect(effective.paths["/things"].get.description).toBe("# Things\n\nSee: [docs](x)\n- item: one\n");
+    expect(effective.paths["/things"].get["x-codeSamples"][0].source).toBe("<?php\n$x = [1];\n");
+    expect(effective.paths["/things"].post.requestBody.content["application/json"].examples.other).toEqual({ value: { id: "t-2" } });
     expect(files).toContain("specs/split-sign/signhub.overlay.yaml");
     const overlay = parse(readFileSync(join(root, "specs/split-sign/signhub.overlay.yaml"), "utf8"));
     expect(overlay.actions).toEqual([
