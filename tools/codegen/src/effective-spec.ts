@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parse, stringify } from "yaml";
@@ -30,8 +30,10 @@ export async function bundle(root: string, file: string): Promise<Record<string,
   const dir = mkdtempSync(join(tmpdir(), "signhub-bundle-"));
   try {
     const out = join(dir, "bundled.json");
-    const result = redocly(root, ["bundle", file, "--output", out, "--ext", "json"], { capture: true });
-    if (result.status !== 0) throw new SpecError(relative(root, file), `cannot be bundled:\n${result.output.trim()}`);
+    // `--force`: a `$ref` the vendor left dangling stays in the bundle, for the overlay to define what it names
+    // (lint's no-unresolved-refs then fails until it does).
+    const result = redocly(root, ["bundle", file, "--output", out, "--ext", "json", "--force"], { capture: true });
+    if (result.status !== 0 || !existsSync(out)) throw new SpecError(relative(root, file), `cannot be bundled:\n${result.output.trim()}`);
     return JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>;
   } finally {
     rmSync(dir, { recursive: true, force: true });

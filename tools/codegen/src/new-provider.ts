@@ -7,8 +7,8 @@ import { contractCall, contractCallsByMediaType } from "./contract-calls.js";
 import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
 import { firstOverlay, overlayText } from "./overlay.js";
-import { type LoadedSpec, readSpec } from "./read-spec.js";
-import { structuralRepairs } from "./repairs.js";
+import { type LoadedSpec, parseSpecText, readSpec } from "./read-spec.js";
+import { danglingSchemaRepairs, structuralRepairs } from "./repairs.js";
 import { type ClientWiring, clientSource, credentialOptions, readClientWiring } from "./scaffold-client.js";
 import { SpecError } from "./spec-error.js";
 import { commonFolder, copyVendorFiles, refClosure, sameVendorFiles } from "./vendor-files.js";
@@ -47,7 +47,8 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
   const dir = join(root, "packages", name);
   const config = parseDocument(readFileSync(join(root, "redocly.yaml"), "utf8"));
   const listed = config.hasIn(["apis", name]);
-  if (existsSync(join(dir, "package.json")) && !listed) throw new Error(`packages/${name} already exists`);
+  // A package already there is resumed when it is this provider's (its own config exists), else left alone.
+  if (existsSync(join(dir, "package.json")) && !listed && !existsSync(apiConfigFile(root, name))) throw new Error(`packages/${name} already exists`);
   // The API's own config: paths relative to the root here, to its folder once written.
   let entry: ApiPaths;
   if (from !== undefined) {
@@ -74,7 +75,10 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
   await writeEffectiveSpec(root, api);
   if (api.vendor && !hasBaseline(api)) {
     const repaired = await repairStructure(root, api);
-    if (repaired) written.push(`${relative(root, api.vendor.overlay)} (${repaired} schema keywords of the other OpenAPI version rewritten as the spec's own)`);
+    if (repaired)
+      written.push(
+        `${relative(root, api.vendor.overlay)} (${repaired} actions repairing its structure: keywords of the other OpenAPI version, undefined schemas)`,
+      );
   }
   const spec = readSpec(api.spec);
   let operations: OperationEntry[];
@@ -84,7 +88,7 @@ export async function newProvider(root: string, { name, title = pascalCase(name)
     if (!(error instanceof SpecError) || !api.vendor) throw error;
     throw new NewProviderError(
       `${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in the spec with its overlay:\n${error.problems.map((p) => `  ${p}`).join("\n")}\n` +
-        `Give those operations a name or a retry decision in ${relative(root, api.vendor.overlay)}, then run the same command again.`,
+        `Fix them in ${relative(root, api.vendor.overlay)} (an action can name an operation, give it a retry decision, or define what a $ref names), then run the same command again.`,
     );
   }
   if (api.vendor && !hasBaseline(api)) {
@@ -149,6 +153,7 @@ async function addPublishedSpec(root: string, name: string, title: string, from:
   const specs = join(root, "specs", name);
   const published = join(specs, "published");
   if (existsSync(join(specs, "openapi.yaml"))) throw new Error(`specs/${name}/openapi.yaml is a hand-written spec: run without --from`);
+  checkOpenApiVersion(from);
   const files = refClosure(from);
   const rootFile = relative(commonFolder(files), files[0]!).split(sep).join("/");
   if (existsSync(published) && !sameVendorFiles(files, published)) {
@@ -173,6 +178,25 @@ async function addPublishedSpec(root: string, name: string, title: string, from:
     "x-signhub-vendor": { published: `specs/${name}/published/${rootFile}`, overlay: `specs/${name}/signhub.overlay.yaml` },
   };
   return { written, entry };
+}
+
+/** Refuses, before anything is copied, a file that is not an OpenAPI 3.0 or 3.1 document, saying what it is. */
+function checkOpenApiVersion(from: string): void {
+  let doc: unknown;
+  try {
+    doc = parseSpecText(readFileSync(from, "utf8"), from);
+  } catch (error) {
+    throw new NewProviderError(error instanceof Error ? error.message : String(error));
+  }
+  const { openapi, swagger } = (typeof doc === "object" && doc !== null ? doc : {}) as { openapi?: unknown; swagger?: unknown };
+  if (typeof openapi === "string" && /^3\.[01]\.\d+/.test(openapi)) return;
+  const what =
+    swagger !== undefined
+      ? `a Swagger ${String(swagger)} (OpenAPI 2) document: convert it to OpenAPI 3.0 or 3.1 first (swagger2openapi, or the vendor's own 3.x file), then bring the converted file`
+      : openapi !== undefined
+        ? `OpenAPI ${String(openapi)}: signhub reads OpenAPI 3.0.x and 3.1.x`
+        : "not an OpenAPI document (no `openapi: 3.x` field at its top)";
+  throw new NewProviderError(`${from} is ${what}. Nothing was written.`);
 }
 
 /** An API's paths, relative to the workspace root. */
@@ -209,23 +233,30 @@ function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string,
 async function repairStructure(root: string, api: ApiEntry): Promise<number> {
   if (!api.vendor) return 0;
   const effective = resolve(api.spec);
-  const problems = lintProblems(root, api)
-    .filter((problem) => problem.ruleId === "struct")
-    .flatMap((problem) =>
-      problem.location.filter((where) => resolve(root, where.source.ref) === effective).map((where) => ({ pointer: where.pointer, message: problem.message })),
-    );
-  if (!problems.length) return 0;
-  const actions = structuralRepairs(readSpec(api.spec).doc, problems);
+  const found = lintProblems(root, api);
+  const at = (rule: string) =>
+    found
+      .filter((problem) => problem.ruleId === rule)
+      .flatMap((problem) =>
+        problem.location
+          .filter((where) => resolve(root, where.source.ref) === effective)
+          .map((where) => ({ pointer: where.pointer, message: problem.message })),
+      );
+  const doc = readSpec(api.spec).doc;
+  const struct = at("struct");
+  const dangling = at("no-unresolved-refs").map((problem) => problem.pointer);
+  const actions = [...structuralRepairs(doc, struct), ...danglingSchemaRepairs(doc, dangling)];
   if (!actions.length) return 0;
   const overlay = parseDocument(readFileSync(api.vendor.overlay, "utf8"));
   const list = overlay.get("actions") as YAMLSeq;
   const first = overlay.createNode(actions[0]);
-  first.commentBefore = " Written by new-provider: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's struct rule).";
+  first.commentBefore =
+    " Written by new-provider: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's\n struct rule), and schemas the spec names but does not define (no-unresolved-refs).";
   list.add(first);
   for (const action of actions.slice(1)) list.add(overlay.createNode(action));
   writeFileSync(api.vendor.overlay, overlay.toString({ lineWidth: 0 }));
   await writeEffectiveSpec(root, api);
-  return new Set(problems.map((problem) => problem.pointer)).size;
+  return actions.length;
 }
 
 /** The contract test's `requestMediaTypes`: a call per media type of each body offered in several. */

@@ -122,3 +122,28 @@ function jsonPath(doc: unknown, path: readonly string[]): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Overlay actions that define, as any value (`{}`), each schema a local `$ref` names that the spec does not
+ * define (`#/components/schemas/<name>`), for the `no-unresolved-refs` problems Redocly reported: what the
+ * vendor's generator meant is unknown, so the schema accepts everything. Other dangling references get no
+ * action: they stay in lint's report for the user to fix in the overlay.
+ */
+export function danglingSchemaRepairs(doc: Record<string, unknown>, pointers: readonly string[]): OverlayAction[] {
+  const missing = new Set<string>();
+  for (const pointer of pointers) {
+    const node = at(doc, parsePointer(pointer));
+    const ref = isRecord(node) && typeof node.$ref === "string" ? node.$ref : undefined;
+    const name = ref && /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
+    if (name) missing.add(decodeURIComponent(name).replace(/~1/g, "/").replace(/~0/g, "~"));
+  }
+  if (!missing.size) return [];
+  const schemas = Object.fromEntries([...missing].map((name) => [name, {}]));
+  const components = doc.components;
+  const [target, update] = !isRecord(components)
+    ? ["$", { components: { schemas } }]
+    : isRecord(components.schemas)
+      ? ["$.components.schemas", schemas]
+      : ["$.components", { schemas }];
+  return [{ target, description: `schemas the spec refers to but does not define (${[...missing].join(", ")}): any value`, update }];
+}

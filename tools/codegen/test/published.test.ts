@@ -183,13 +183,46 @@ describe("newProvider --from", () => {
   ])("rewrites the other OpenAPI version's schema keywords in a %s document in the overlay, keeping their meaning", async (version, want) => {
     const root = workspace();
     const written = await newProvider(root, { name: "mixed", from: fixture(`mixed/openapi-${version}.yaml`) });
-    expect(written.join("\n")).toMatch(/signhub\.overlay\.yaml \(\d+ schema keywords of the other OpenAPI version rewritten/);
+    expect(written.join("\n")).toMatch(/signhub\.overlay\.yaml \(\d+ actions repairing its structure/);
     // The vendor's file as it came; the effective document as its version writes it, and structurally valid.
     expect(readFileSync(join(root, "specs/mixed/published/openapi-" + version + ".yaml"))).toEqual(readFileSync(fixture(`mixed/openapi-${version}.yaml`)));
     const effective = parse(readFileSync(join(root, "packages/mixed/src/generated/openapi.yaml"), "utf8"));
     expect(effective.paths["/a"].get.responses["200"].content["application/json"].schema.properties).toEqual(want);
     expect(lint(root, ["mixed"], { capture: true }).status).toBe(0);
     expect(readFileSync(join(root, "specs/mixed/signhub.overlay.yaml"), "utf8")).toContain("# Written by new-provider: keywords of the other OpenAPI version");
+  });
+
+  test("defines, as any value, a schema the vendor's spec names but does not define; other dangling $refs are listed", async () => {
+    const root = workspace();
+    const written = await newProvider(root, { name: "dangling", from: fixture("dangling.yaml") });
+    expect(written.join("\n")).toContain("signhub.overlay.yaml (1 actions repairing its structure");
+    const effective = parse(readFileSync(join(root, "packages/dangling/src/generated/openapi.yaml"), "utf8"));
+    expect(effective.components.schemas.oas_any_type_not_mapped).toEqual({});
+    expect(lint(root, ["dangling"], { capture: true }).status).toBe(0);
+    // A dangling parameter has no meaning to give it: the user's to fix in the overlay.
+    const spec = join(root, "dangling-parameter.yaml");
+    writeFileSync(
+      spec,
+      readFileSync(fixture("dangling.yaml"), "utf8").replace(
+        "      operationId: getA\n",
+        '      operationId: getA\n      parameters: [{ $ref: "#/components/parameters/Nope" }]\n',
+      ),
+    );
+    await expect(newProvider(root, { name: "dangling-parameter", from: spec })).rejects.toThrow("unresolved $ref #/components/parameters/Nope");
+  });
+
+  test.each([
+    ["a Swagger 2.0 file", '{"swagger": "2.0", "info": {"title": "Old", "version": "1"}, "paths": {}}', "is a Swagger 2.0 (OpenAPI 2) document: convert it"],
+    ["OpenAPI 4", "openapi: 4.0.0\n", "is OpenAPI 4.0.0: signhub reads OpenAPI 3.0.x and 3.1.x"],
+    ["an empty file", "", "is not an OpenAPI document (no `openapi: 3.x` field at its top)"],
+    ["broken YAML", "openapi: 3.1.0\ninfo: { title: [\n", "not valid YAML"],
+  ])("refuses %s before writing anything, saying what it is", async (_, text, want) => {
+    const root = workspace();
+    const spec = join(root, "given.yaml");
+    writeFileSync(spec, text);
+    await expect(newProvider(root, { name: "given", from: spec })).rejects.toThrow(want);
+    expect(existsSync(join(root, "specs/given"))).toBe(false);
+    expect(existsSync(join(root, "packages/given"))).toBe(false);
   });
 
   test("records every problem of a spec with more than Redocly's default 100 in the baseline", async () => {
@@ -215,7 +248,7 @@ describe("newProvider --from", () => {
     expect((error as Error).message).toContain('POST /things repeats operationId "getThings" of GET /things');
     expect((error as Error).message).toContain('operationId "then" is reserved');
     expect((error as Error).message).toContain(
-      "Give those operations a name or a retry decision in specs/collisions/signhub.overlay.yaml, then run the same command again.",
+      "Fix them in specs/collisions/signhub.overlay.yaml (an action can name an operation, give it a retry decision, or define what a $ref names), then run the same command again.",
     );
     const overlayFile = join(root, "specs/collisions/signhub.overlay.yaml");
     writeFileSync(
