@@ -1,6 +1,6 @@
 import type { ProviderError } from "./client.js";
 
-/** Where a provider's error body keeps its code and its words: dotted paths, the first present one wins. */
+/** Where a provider's error body keeps its code and its words: dotted paths (an array's item by its index, `errors.0.code`), the first present one wins. */
 export interface ErrorFieldPaths {
   code: string | readonly string[];
   message: string | readonly string[];

@@ -19,10 +19,13 @@ export type SchemeWiring =
   | { kind: "apiKey"; scheme: string; in: "header" | "query" | "cookie"; name: string };
 
 type Scheme = { type?: string; scheme?: string; in?: string; name?: string };
-type Schema = { properties?: Record<string, unknown>; allOf?: unknown[] };
+type Schema = { type?: unknown; properties?: Record<string, unknown>; items?: unknown; allOf?: unknown[] };
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const codeNames = ["code", "error_code", "errorCode", "reason", "type", "status"];
-const messageNames = ["message", "error_description", "detail", "title", "msg", "description", "error"];
+// An error body's field names by what they hold, the likeliest first, matched ignoring case, `_` and `-`
+// (`error_code`, `errorCode`, `ErrorCode`). A string `error` is the code beside a message (OAuth 2.0's
+// `error` and `error_description`, RFC 6749 §5.2), else the message.
+const codeNames = [/^(error|err)?code$/, /^(error|err)(name|type|key)$/, /^reason$/, /^type$/, /^status(code)?$/, /^error$/, /^name$/];
+const messageNames = [/^(error|err)?(message|msg)$/, /^(errordescription|(error)?detail)$/, /^title$/, /^description$/, /^error$/];
 
 /** Reads servers, security and error bodies from a spec for a new provider's `src/index.ts`. */
 export function readClientWiring(spec: LoadedSpec): ClientWiring {
@@ -80,7 +83,10 @@ function firstServer(servers: unknown): string | undefined {
   return complete && /^https?:\/\//.test(url) ? url.replace(/\/$/, "") : undefined;
 }
 
-/** The code and message fields of the error responses' JSON schemas (4XX, 5XX, default), nested `error` objects too. */
+/**
+ * The code and message fields of the error responses' JSON schemas (4XX, 5XX, default), at the top and in
+ * an `error` object or the first item of an `errors` array (`error.code`, `errors.0.message`).
+ */
 function readErrorFields(spec: LoadedSpec, operations: { responses?: Record<string, unknown> }[]): ClientWiring["errorFields"] {
   const code = new Set<string>();
   const message = new Set<string>();
@@ -91,19 +97,39 @@ function readErrorFields(spec: LoadedSpec, operations: { responses?: Record<stri
       for (const [type, media] of Object.entries(content)) {
         if (!/json/i.test(type) || media?.schema === undefined) continue;
         const fields = propertiesOf(spec, media.schema);
-        const nested = fields.error !== undefined ? propertiesOf(spec, fields.error) : {};
-        const pick = (names: string[], into: Set<string>, skip?: Set<string>) => {
-          const top = names.find((name) => fields[name] !== undefined && !skip?.has(name) && !(name === "error" && Object.keys(nested).length));
-          if (top) into.add(top);
-          const inner = names.find((name) => nested[name] !== undefined);
-          if (inner) into.add(`error.${inner}`);
-        };
-        pick(codeNames, code);
-        pick(messageNames, message, code);
+        const scopes: [string, Record<string, unknown>][] = [["", fields]];
+        for (const [name, field] of Object.entries(fields)) {
+          if (!/^errors?$/i.test(name)) continue;
+          const schema = spec.deref(field) as Schema | undefined;
+          if (schema?.properties || schema?.allOf) scopes.push([`${name}.`, propertiesOf(spec, schema)]);
+          else if (schema?.items) scopes.push([`${name}.0.`, propertiesOf(spec, schema.items)]);
+        }
+        for (const [prefix, scope] of scopes) {
+          const found = errorFieldsOf(spec, scope);
+          if (found.code) code.add(prefix + found.code);
+          if (found.message) message.add(prefix + found.message);
+        }
       }
     }
   }
   return { code: code.size ? [...code] : ["code"], message: message.size ? [...message] : ["message"] };
+}
+
+/** The names of an object's code and message fields, of those holding a value (not an object or an array). */
+function errorFieldsOf(spec: LoadedSpec, fields: Record<string, unknown>): { code?: string; message?: string } {
+  const values = Object.keys(fields).filter((name) => {
+    const schema = spec.deref(fields[name]) as Schema | undefined;
+    const types = Array.isArray(schema?.type) ? schema.type : [schema?.type];
+    return !schema?.properties && !schema?.items && !schema?.allOf && !types.includes("object") && !types.includes("array");
+  });
+  const best = (patterns: RegExp[], except?: string) => {
+    const ranked = values
+      .filter((name) => name !== except)
+      .map((name) => ({ name, rank: patterns.findIndex((p) => p.test(name.replace(/[_-]/g, "").toLowerCase())) }));
+    return ranked.filter(({ rank }) => rank >= 0).sort((a, b) => a.rank - b.rank)[0]?.name;
+  };
+  const message = best(messageNames);
+  return { code: best(codeNames, message), message };
 }
 
 function propertiesOf(spec: LoadedSpec, schema: unknown): Record<string, unknown> {

@@ -40,6 +40,21 @@ describe("a contract call written from the spec", () => {
       "postImage",
       `(client, headers) => client.postImage({ body: new Blob(["example"], { type: "image/png" }), headers })`,
     ],
+    [
+      "samples a discriminated oneOf as its first member, the discriminator property the mapping key naming it",
+      "logIn",
+      `(client, headers) => client.logIn({ body: { "identifier": "string", "method": "password", "password": "string" }, headers })`,
+    ],
+    [
+      "pins discriminators in a property (no mapping: the schema's name) and in an array's items (a mapping to a bare name)",
+      "draw",
+      `(client, headers) => client.draw({ body: { "shape": { "kind": "Circle", "radius": 0 }, "steps": [{ "op": "move" }] }, headers })`,
+    ],
+    [
+      "sets the discriminator of a base schema extended through allOf to the value naming the extension",
+      "addDog",
+      `(client, headers) => client.addDog({ body: { "species": "canine", "name": "string" }, headers })`,
+    ],
   ])("%s", (_, operationId, want) => {
     expect(callOf(operationId)).toBe(want);
   });

@@ -45,6 +45,19 @@ test.each<[string, ClientWiring]>([
   expect(readClientWiring(readSpec(fixture(given)))).toEqual(want);
 });
 
+test.each<[string, ClientWiring["errorFields"]]>([
+  ["/dropbox-sign", { code: ["error.error_name"], message: ["error.error_msg"] }],
+  ["/oauth", { code: ["error"], message: ["error_description"] }],
+  ["/errors-array", { code: ["errors.0.code"], message: ["errors.0.detail"] }],
+  ["/camel-case", { code: ["ErrorCode"], message: ["ErrorMessage"] }],
+  ["/error-string", { code: ["code"], message: ["error"] }],
+  ["/named", { code: ["name"], message: ["message"] }],
+])("reads the error fields of %s in error-shapes.yaml", (path, want) => {
+  const file = fixture("error-shapes.yaml");
+  const doc = readSpec(file).doc as { paths: Record<string, unknown> };
+  expect(readClientWiring(readSpec(file, { ...doc, paths: { [path]: doc.paths[path] } })).errorFields).toEqual(want);
+});
+
 test("a spec without a server with defaults makes baseUrl required; one scheme is one required option through core's factory", () => {
   const source = clientSource("w", "Wiring", "createWClient", "WClient", {
     baseUrl: undefined,

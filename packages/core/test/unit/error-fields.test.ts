@@ -10,6 +10,12 @@ test("reads code and message by path, first present wins", () => {
   expect(parse({ errorCode: 12, data: { reason: "x" } })).toEqual({ code: "12", message: undefined });
 });
 
+test("reads an array's item by its index", () => {
+  const parse = errorFields({ code: "errors.0.code", message: "errors.0.detail" });
+  expect(parse({ errors: [{ code: "invalid", detail: "Name is blank" }, { code: "other" }] })).toEqual({ code: "invalid", message: "Name is blank" });
+  expect(parse({ errors: [] })).toEqual({ code: undefined, message: undefined });
+});
+
 test("ignores bodies of another shape", () => {
   const parse = errorFields({ code: "code", message: "message" });
   expect(parse("<html>")).toEqual({ code: undefined, message: undefined });
