@@ -8,7 +8,7 @@ export { generate, generateFromSpec } from "./generate.js";
 export { type LintResult, lint } from "./lint.js";
 export { type NewProvider, NewProviderError, newProvider, pascalCase } from "./new-provider.js";
 export { type OperationEntry, readOperations } from "./operations.js";
-export { applyOverlay, firstOverlay, type Overlay, type OverlayAction, operationName, operationTarget } from "./overlay.js";
+export { appendOverlayActions, applyOverlay, firstOverlay, type Overlay, type OverlayAction, operationName, operationTarget } from "./overlay.js";
 export { type LoadedSpec, readSpec } from "./read-spec.js";
 export { resolvedSchema, type Schema, schemaSample } from "./schema-sample.js";
 export { SpecError } from "./spec-error.js";

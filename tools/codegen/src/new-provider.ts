@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { Document, parse, parseDocument, type YAMLSeq } from "yaml";
+import { Document, parse, parseDocument } from "yaml";
 import { hasBaseline, ignoreFile, lintProblems, writeBaseline } from "./baseline.js";
 import { type ApiEntry, apiConfigFile, findApi } from "./config.js";
 import { contractCall, contractCallsByMediaType } from "./contract-calls.js";
 import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
-import { firstOverlay, overlayText } from "./overlay.js";
+import { appendOverlayActions, firstOverlay, overlayText } from "./overlay.js";
 import { type LoadedSpec, parseSpecText, readSpec } from "./read-spec.js";
 import { danglingSchemaRepairs, structuralRepairs } from "./repairs.js";
 import { type ClientWiring, clientSource, credentialOptions, readClientWiring } from "./scaffold-client.js";
@@ -247,14 +247,11 @@ async function repairStructure(root: string, api: ApiEntry): Promise<number> {
   const dangling = at("no-unresolved-refs").map((problem) => problem.pointer);
   const actions = [...structuralRepairs(doc, struct), ...danglingSchemaRepairs(doc, dangling)];
   if (!actions.length) return 0;
-  const overlay = parseDocument(readFileSync(api.vendor.overlay, "utf8"));
-  const list = overlay.get("actions") as YAMLSeq;
-  const first = overlay.createNode(actions[0]);
-  first.commentBefore =
-    " Written by new-provider: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's\n struct rule), and schemas the spec names but does not define (no-unresolved-refs).";
-  list.add(first);
-  for (const action of actions.slice(1)) list.add(overlay.createNode(action));
-  writeFileSync(api.vendor.overlay, overlay.toString({ lineWidth: 0 }));
+  appendOverlayActions(
+    api.vendor.overlay,
+    actions,
+    " Written by new-provider: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's\n struct rule), and schemas the spec names but does not define (no-unresolved-refs).",
+  );
   await writeEffectiveSpec(root, api);
   return actions.length;
 }

@@ -1,5 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { openapiOverlay } from "openapi-format";
-import { Document } from "yaml";
+import { Document, isSeq, parseDocument } from "yaml";
 import type { HttpMethod } from "./operation-spec.js";
 import { SpecError } from "./spec-error.js";
 
@@ -59,6 +60,23 @@ export function overlayText(overlay: Overlay): string {
     " per operation. The published files stay as the vendor wrote them.",
   ].join("\n");
   return document.toString({ lineWidth: 0 });
+}
+
+/**
+ * Appends actions to an overlay file, after the ones there, with `comment` before the first of them; the
+ * file's own comments and layout are kept.
+ */
+export function appendOverlayActions(file: string, actions: readonly OverlayAction[], comment: string): void {
+  if (!actions.length) return;
+  const overlay = parseDocument(readFileSync(file, "utf8"));
+  const list = overlay.get("actions");
+  if (!isSeq(list)) throw new SpecError(file, "has no actions list");
+  actions.forEach((action, i) => {
+    const node = overlay.createNode(action);
+    if (i === 0) node.commentBefore = comment;
+    list.add(node);
+  });
+  writeFileSync(file, overlay.toString({ lineWidth: 0 }));
 }
 
 /** `GET /users/{id}/repos` → `getUsersByIdRepos`: a name made from the method and the path alone. */

@@ -153,8 +153,8 @@ export function clientSource(name: string, title: string, factory: string, type:
     ...(options.length > 1 ? ["securitySchemes"] : []),
   ];
   const others = otherSchemes.length
-    ? `      // The spec also names ${otherSchemes.join(", ")}, which signhub cannot send: an operation needing one of them alone is refused
-      // until it is sent another way (a header in \`headers\`, the dispatcher's TLS client certificate).
+    ? `      // The spec also names ${otherSchemes.join(", ")}, which signhub does not send: an operation asking for one of them is
+      // sent as the caller sends it (a header in \`headers\`, the dispatcher's TLS client certificate).
 `
     : "";
   const list = (paths: string[]) => (paths.length === 1 ? JSON.stringify(paths[0]) : JSON.stringify(paths));

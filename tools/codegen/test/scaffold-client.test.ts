@@ -81,7 +81,7 @@ test("several schemes are optional options, by kind or by the scheme's name, sen
     '        "oauth": accessToken === undefined ? undefined : bearerAuth(accessToken, "many"),',
     '        "partner_key": partnerKey === undefined ? undefined : apiKeyAuth({ in: "header", name: "X-Partner-Key", key: partnerKey }, "many"),',
     '        "query_key": queryKey === undefined ? undefined : apiKeyAuth({ in: "query", name: "key", key: queryKey }, "many"),',
-    "      // The spec also names mtls, which signhub cannot send: an operation needing one of them alone is refused",
+    "      // The spec also names mtls, which signhub does not send: an operation asking for one of them is",
   ]) {
     expect(source).toContain(line);
   }

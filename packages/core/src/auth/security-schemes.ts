@@ -11,8 +11,10 @@ export type SecurityRequirements = readonly (readonly string[])[];
  *
  * Each operation is sent with the first of its security requirements whose every scheme the client holds
  * (all of that requirement's schemes together, §4.8.30); an operation that also accepts no credentials
- * (`{}` among its requirements) is sent without when none is held. When none of an operation's
- * requirements is held, the call throws `InvalidRequestError` naming them, and nothing is sent. A request
+ * (`{}` among its requirements) is sent without when none is held, as is one that accepts schemes the
+ * client was not given at all (not among `schemes`' keys: the caller sends those, by `headers` or a TLS
+ * client certificate). When none of an operation's requirements is held otherwise, the call throws
+ * `InvalidRequestError` naming them, and nothing is sent. A request
  * matching no operation (through `raw`) is sent with the first scheme held. Every held scheme's secrets are
  * scrubbed from every error.
  */
@@ -43,6 +45,9 @@ export function securitySchemes(schemes: Readonly<Record<string, Auth | undefine
       if (auths.every((auth) => auth !== undefined)) return auths.length === 1 ? auths[0] : together(auths as Auth[]);
     }
     if (security.length === 0 || security.some((requirement) => requirement.length === 0)) return undefined;
+    // Schemes the client was not given at all (mutualTLS, a scheme the spec forgot to define) are the caller's
+    // to send, by `headers` or the dispatcher's TLS certificate.
+    if (security.some((requirement) => requirement.every((name) => !Object.hasOwn(schemes, name)))) return undefined;
     const names = held.map(([name]) => name);
     return (
       `the operation needs credentials for ${security.map((requirement) => requirement.join(" + ")).join(" or ")}, ` +

@@ -112,6 +112,7 @@ describe("securitySchemes", () => {
     byToken: { method: "get", path: "/a", retrySafe: true, responses: { 200: json }, security: [["oauth"]] },
     byKeyOrToken: { method: "get", path: "/b", retrySafe: true, responses: { 200: json }, security: [["partnerKey"], ["oauth"]] },
     byBoth: { method: "get", path: "/c", retrySafe: true, responses: { 200: json }, security: [["partnerKey", "queryKey"]] },
+    byCertificate: { method: "get", path: "/f", retrySafe: true, responses: { 200: json }, security: [["mtls"]] },
     optional: { method: "get", path: "/d", retrySafe: true, responses: { 200: json }, security: [[], ["oauth"]] },
     open: { method: "get", path: "/e", retrySafe: true, responses: { 200: json }, security: [] },
   } as const satisfies OperationTable;
@@ -159,6 +160,12 @@ describe("securitySchemes", () => {
       { url: "https://api.acme.test/d", authorization: undefined, partnerKey: undefined },
     ],
     ["none for `security: []`", "open", all(), { url: "https://api.acme.test/e", authorization: undefined, partnerKey: undefined }],
+    [
+      "none for a scheme the client was not given (the caller's to send)",
+      "byCertificate",
+      all(),
+      { url: "https://api.acme.test/f", authorization: undefined, partnerKey: undefined },
+    ],
   ] as const)("sends %s", async (_, operationId, schemes, want) => {
     const { client, seen } = clientHolding(schemes);
     await client[operationId]({});
