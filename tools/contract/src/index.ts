@@ -4,5 +4,5 @@ export { type ContractCall, type ContractOptions, describeContract } from "./des
 export { firstJsonExample, jsonTypeOf } from "./examples.js";
 export { explain, reasons, why } from "./explain.js";
 export { expectJsonBody } from "./json-body.js";
-export { CASE_HEADER, type Exchange, parseViolations, type Recorder, startRecorder, type Violation } from "./recorder.js";
+export { CASE_HEADER, type Exchange, PROBLEM_LENGTH, type PrismProblem, parseViolations, type Recorder, startRecorder, type Violation } from "./recorder.js";
 export { everythingShownOf, expectNoSecrets } from "./secrets.js";

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { getFreePort, type PrismMock, startPrism } from "@signhub/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CASE_HEADER, explain, knownDefects, type Recorder, startRecorder } from "../src/index.js";
+import { CASE_HEADER, explain, knownDefects, type Recorder, reasons, startRecorder, why } from "../src/index.js";
 
 const spec = fileURLToPath(new URL("./fixtures/defects.yaml", import.meta.url));
 
@@ -56,6 +56,24 @@ describe("a failing case says why, from the mock's own words", () => {
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ name: expect.any(String) });
     expect(explain(new Error("failed"), recorder.exchange("3"), { example: false }).message).toContain("found nothing wrong");
+  });
+
+  test("a response Prism cannot make is named with Prism's own problem, not as blameless", async () => {
+    const response = await fetch(`${recorder.url}/notes`, { headers: { [CASE_HEADER]: "5" } });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ type: "https://stoplight.io/prism/errors#NO_COMPLEX_OBJECT_TEXT" });
+    expect(why(recorder.exchange("5"), false)).toBe("Why: Prism could not answer (500 NO_COMPLEX_OBJECT_TEXT): Cannot serialise complex objects as text");
+    expect(reasons(recorder.exchange("5"))).toEqual(["Cannot serialise complex objects as text"]);
+  });
+
+  test("Prism's own 401 is named with its title and detail, and nothing of the request's credentials is kept", async () => {
+    const secret = "Basic c2VjcmV0LXZhbHVlLTAxMjM0NTY3ODk=";
+    const response = await fetch(`${recorder.url}/secured`, { headers: { [CASE_HEADER]: "6", Authorization: secret } });
+    expect(response.status).toBe(401);
+    await response.arrayBuffer();
+    const exchange = recorder.exchange("6");
+    expect(why(exchange, false)).toMatch(/^Why: Prism could not answer \(401 UNAUTHORIZED\): Invalid security scheme used: Your request does not fullfil/);
+    expect(JSON.stringify(exchange)).not.toContain("c2VjcmV0");
   });
 
   test("a request the client never sent says so", () => {
