@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { getFreePort, type PrismMock, startPrism } from "@signhub/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CASE_HEADER, explain, knownDefects, type Recorder, reasons, startRecorder, why } from "../src/index.js";
+import { CASE_HEADER, defectHint, explain, HINT_REASON_LENGTH, knownDefects, type Recorder, reasons, startRecorder, why } from "../src/index.js";
 
 const spec = fileURLToPath(new URL("./fixtures/defects.yaml", import.meta.url));
 
@@ -91,5 +91,29 @@ describe("known spec defects, as the overlay lists them", () => {
   test("name only responses the operation documents, each with a reason", () => {
     expect(() => knownDefects({ ...operation, "x-signhub-spec-defects": { "404": "x" } }, "GET /pets")).toThrow("GET /pets: x-signhub-spec-defects names 404");
     expect(() => knownDefects({ ...operation, "x-signhub-spec-defects": { "200": "" } }, "GET /pets")).toThrow("must map response keys to Prism's reason");
+  });
+});
+
+describe("the hint to list a failing case as a known spec defect", () => {
+  const at = { method: "get", path: "/pets", key: "200", target: "$.paths['/pets'].get", overlay: "specs/pets/signhub.overlay.yaml", spec: "x.yaml" };
+  const suggested = (hint: string) => JSON.parse(/^ +"200": (".*")$/m.exec(hint)![1]!) as string;
+
+  test("suggests a short reason whole, for an example or a schema at fault", () => {
+    const hint = defectHint(["Response body property 0.id must be integer"], at);
+    expect(suggested(hint)).toBe("Response body property 0.id must be integer");
+    expect(hint).toContain("If the spec itself is at fault (its example breaks its schema, or Prism cannot make a body its schema accepts), add this action");
+  });
+
+  test("cuts a long reason after a comma or space, a prefix that still matches the failure", () => {
+    const reason = `Response body must be equal to one of the allowed values: ${JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ id: i, name: `value ${i}` })))}`;
+    const listed = suggested(defectHint([reason], at));
+    expect(listed.length).toBeLessThanOrEqual(HINT_REASON_LENGTH);
+    expect(listed.length).toBeGreaterThan(HINT_REASON_LENGTH / 2);
+    expect(reason.startsWith(listed)).toBe(true);
+    expect(reason[listed.length - 1] === "," || reason[listed.length] === " ").toBe(true);
+  });
+
+  test("cuts a long reason without a space or comma at its length", () => {
+    expect(suggested(defectHint(["x".repeat(500)], at))).toBe("x".repeat(HINT_REASON_LENGTH));
   });
 });
