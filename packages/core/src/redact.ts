@@ -25,12 +25,15 @@ const secretNames = new Set([
 // Endings that make any name a secret's: `x-auth-token`, `x-session-token`, `webhook_secret`, `db-password`…
 const secretEndings = /(token|secret|password|apikey|privatekey|credentials?)$/;
 
+// The CORS headers (Fetch standard §3.2.3) hold no secret, whatever their ending: `access-control-allow-credentials: true`.
+const corsName = /^accesscontrol/;
+
 const normalize = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
-/** Whether a field or header name holds a secret (`authSecret`, `Authorization`, `api_key`, `x-auth-token`…). */
+/** Whether a field or header name holds a secret (`authSecret`, `Authorization`, `api_key`, `x-auth-token`…; no `access-control-*`). */
 export function isSecretName(name: string, extra?: ReadonlySet<string>): boolean {
   const key = normalize(name);
-  return secretNames.has(key) || secretEndings.test(key) || (extra?.has(key) ?? false);
+  return (!corsName.test(key) && (secretNames.has(key) || secretEndings.test(key))) || (extra?.has(key) ?? false);
 }
 
 /** Normalizes extra secret field names once, for `redactBody`. */

@@ -27,8 +27,12 @@ export function knownDefects(operation: Record<string, unknown> | undefined, whe
   return listed as Record<string, string>;
 }
 
+/** How much of Prism's reason a hint suggests listing: a known defect's reason is a part of the failure, so a prefix still matches. */
+export const HINT_REASON_LENGTH = 160;
+
 /**
- * How to list a failing case as the spec's own defect, with Prism's first reason: an overlay action for a
+ * How to list a failing case as the spec's own defect, with Prism's first reason (cut to
+ * `HINT_REASON_LENGTH` characters, after a space or comma past its middle): an overlay action for a
  * published spec, the operation's extension for a hand-written one. Empty when Prism named no reason.
  */
 export function defectHint(
@@ -37,10 +41,18 @@ export function defectHint(
 ): string {
   const reason = reasons[0];
   if (reason === undefined) return "";
-  const entry = `${SPEC_DEFECTS}:\n  ${JSON.stringify(at.key)}: ${JSON.stringify(reason)}`;
+  const entry = `${SPEC_DEFECTS}:\n  ${JSON.stringify(at.key)}: ${JSON.stringify(shortened(reason))}`;
   const indent = (text: string, by: string) => text.replace(/^/gm, by);
   const listing = at.overlay
     ? `add this action to ${at.overlay}:\n${indent(`- target: ${at.target}\n  update:\n${indent(entry, "    ")}`, "  ")}`
     : `add this to ${at.method.toUpperCase()} ${at.path} in ${at.spec}:\n${indent(entry, "  ")}`;
-  return `If the spec itself is at fault (an example that breaks its own schema), ${listing}\nIf the call is at fault, fix it in the contract test.`;
+  return `If the spec itself is at fault (its example breaks its schema, or Prism cannot make a body its schema accepts), ${listing}\nIf the call is at fault, fix it in the contract test.`;
+}
+
+/** A reason's first `HINT_REASON_LENGTH` characters, ending after a space or comma past the middle when there is one. */
+function shortened(reason: string): string {
+  if (reason.length <= HINT_REASON_LENGTH) return reason;
+  const cut = reason.slice(0, HINT_REASON_LENGTH);
+  const boundary = Math.max(cut.lastIndexOf(" "), cut.lastIndexOf(",") + 1);
+  return (boundary > HINT_REASON_LENGTH / 2 ? cut.slice(0, boundary) : cut).trimEnd();
 }

@@ -3,7 +3,7 @@ import type { Exchange, Violation } from "./recorder.js";
 /**
  * A failed case's error with what the mock said about it appended: Prism's violations (`sl-violations`),
  * split into the request's (the call broke the spec) and the response's (the spec's own example, or the
- * body Prism made up, broke the spec's schema).
+ * body Prism made up, broke the spec's schema), else Prism's own problem when it could not answer.
  */
 export function explain(error: unknown, exchange: Exchange | undefined, { example, hint }: { example: boolean; hint?: string }): Error {
   const message = error instanceof Error ? error.message : String(error);
@@ -25,15 +25,20 @@ export function why(exchange: Exchange | undefined, example: boolean): string {
     lines.push(`Why: ${whose} (Prism answered ${exchange.status}): ${list(response)}`);
   }
   if (other.length) lines.push(`Why: Prism reported (status ${exchange.status}): ${list(other)}`);
+  if (!lines.length && exchange.problem) lines.push(`Why: Prism could not answer (${exchange.status} ${exchange.problem.code}): ${exchange.problem.message}`);
   if (!lines.length) lines.push(`Why: Prism answered ${exchange.status} and found nothing wrong with the request or the response.`);
   return lines.join("\n");
 }
 
-/** Prism's reasons for an exchange, the request's first: what a known defect is listed with. */
+/**
+ * Prism's reasons for an exchange, the request's first, else its own problem when it could not answer
+ * (`Schema too complex: …`): what a known defect is listed with.
+ */
 export function reasons(exchange: Exchange | undefined): string[] {
   const violations = exchange?.violations ?? [];
   const errors = violations.filter((violation) => violation.severity === undefined || violation.severity === "Error");
   const ordered = [...errors.filter((violation) => violation.location[0] === "request"), ...errors.filter((violation) => violation.location[0] !== "request")];
+  if (!violations.length && exchange?.problem?.message) return [exchange.problem.message];
   return [...new Set(ordered.map((violation) => violation.message))];
 }
 

@@ -10,13 +10,30 @@ export interface Violation {
   severity?: string;
 }
 
+/** Prism's own problem, answered when it could not mock the response (`SCHEMA_TOO_COMPLEX`, `UNAUTHORIZED`…). */
+export interface PrismProblem {
+  /** The end of its `type`, after `https://stoplight.io/prism/errors#`. */
+  code: string;
+  /** Its `title` and `detail` (when it says more), as `title: detail`, cut to `PROBLEM_LENGTH` characters. */
+  message: string;
+}
+
 /** What the mock answered one case. */
 export interface Exchange {
   status: number;
   violations: Violation[];
+  problem?: PrismProblem;
 }
 
-/** A pass-through proxy in front of a mock that keeps, per case, the status and Prism's `sl-violations`. */
+/** How much of Prism's own problem an exchange keeps. */
+export const PROBLEM_LENGTH = 300;
+
+const PRISM_ERRORS = "https://stoplight.io/prism/errors#";
+
+/**
+ * A pass-through proxy in front of a mock that keeps, per case, the status, Prism's `sl-violations` and its
+ * own problem body; nothing of the request (its `Authorization` and other headers are never kept).
+ */
 export interface Recorder {
   url: string;
   exchange(caseId: string): Exchange | undefined;
@@ -39,11 +56,12 @@ export async function startRecorder(target: string): Promise<Recorder> {
         const violations = parseViolations(answer.headers["sl-violations"]);
         if (typeof caseId === "string") exchanges.set(caseId, { status, violations });
         // A request Prism refuses without a documented error to answer with gets its own 422 problem,
-        // the violations in its body only. Read before the body is passed on, so it is noted first.
+        // the violations in its body only; a response it cannot make, its own problem with a title.
+        // Read before the body is passed on, so it is noted first.
         if (typeof caseId === "string" && !violations.length && String(answer.headers["content-type"]).includes("problem+json")) {
           const chunks: Buffer[] = [];
           answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-          answer.on("end", () => exchanges.set(caseId, { status, violations: problemViolations(Buffer.concat(chunks).toString("utf8")) }));
+          answer.on("end", () => exchanges.set(caseId, { status, ...prismProblem(Buffer.concat(chunks).toString("utf8")) }));
         }
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
@@ -77,14 +95,23 @@ export function parseViolations(header: string | string[] | undefined): Violatio
   }
 }
 
-/** The violations of Prism's own problem body (`validation`), located as in `sl-violations`: a 422's are the request's. */
-function problemViolations(text: string): Violation[] {
+/**
+ * Prism's own problem body (`type` under `https://stoplight.io/prism/errors#`): its violations (`validation`),
+ * located as in `sl-violations` (a 422's are the request's), and the problem itself.
+ */
+function prismProblem(text: string): Pick<Exchange, "violations" | "problem"> {
   try {
-    const problem = JSON.parse(text) as { type?: unknown; validation?: Violation[] };
-    if (!Array.isArray(problem.validation)) return [];
-    const side = String(problem.type).endsWith("UNPROCESSABLE_ENTITY") ? "request" : "response";
-    return problem.validation.map((violation) => ({ ...violation, location: [side, ...(violation.location ?? [])] }));
+    const body = JSON.parse(text) as { type?: unknown; title?: unknown; detail?: unknown; validation?: Violation[] };
+    if (typeof body.type !== "string" || !body.type.startsWith(PRISM_ERRORS)) return { violations: [] };
+    const code = body.type.slice(PRISM_ERRORS.length);
+    const side = code === "UNPROCESSABLE_ENTITY" ? "request" : "response";
+    const violations = (Array.isArray(body.validation) ? body.validation : []).map((violation) => ({
+      ...violation,
+      location: [side, ...(violation.location ?? [])],
+    }));
+    const message = [...new Set([body.title, body.detail])].filter((part) => typeof part === "string" && part !== "").join(": ");
+    return { violations, problem: { code, message: message.slice(0, PROBLEM_LENGTH) } };
   } catch {
-    return [];
+    return { violations: [] };
   }
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { getFreePort, type PrismMock, startPrism } from "@signhub/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CASE_HEADER, explain, knownDefects, type Recorder, startRecorder } from "../src/index.js";
+import { CASE_HEADER, defectHint, explain, HINT_REASON_LENGTH, knownDefects, type Recorder, reasons, startRecorder, why } from "../src/index.js";
 
 const spec = fileURLToPath(new URL("./fixtures/defects.yaml", import.meta.url));
 
@@ -58,6 +58,24 @@ describe("a failing case says why, from the mock's own words", () => {
     expect(explain(new Error("failed"), recorder.exchange("3"), { example: false }).message).toContain("found nothing wrong");
   });
 
+  test("a response Prism cannot make is named with Prism's own problem, not as blameless", async () => {
+    const response = await fetch(`${recorder.url}/notes`, { headers: { [CASE_HEADER]: "5" } });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ type: "https://stoplight.io/prism/errors#NO_COMPLEX_OBJECT_TEXT" });
+    expect(why(recorder.exchange("5"), false)).toBe("Why: Prism could not answer (500 NO_COMPLEX_OBJECT_TEXT): Cannot serialise complex objects as text");
+    expect(reasons(recorder.exchange("5"))).toEqual(["Cannot serialise complex objects as text"]);
+  });
+
+  test("Prism's own 401 is named with its title and detail, and nothing of the request's credentials is kept", async () => {
+    const secret = "Basic c2VjcmV0LXZhbHVlLTAxMjM0NTY3ODk=";
+    const response = await fetch(`${recorder.url}/secured`, { headers: { [CASE_HEADER]: "6", Authorization: secret } });
+    expect(response.status).toBe(401);
+    await response.arrayBuffer();
+    const exchange = recorder.exchange("6");
+    expect(why(exchange, false)).toMatch(/^Why: Prism could not answer \(401 UNAUTHORIZED\): Invalid security scheme used: Your request does not fullfil/);
+    expect(JSON.stringify(exchange)).not.toContain("c2VjcmV0");
+  });
+
   test("a request the client never sent says so", () => {
     expect(explain(new Error("refused"), recorder.exchange("never"), { example: false }).message).toContain("never reached the mock");
   });
@@ -73,5 +91,29 @@ describe("known spec defects, as the overlay lists them", () => {
   test("name only responses the operation documents, each with a reason", () => {
     expect(() => knownDefects({ ...operation, "x-signhub-spec-defects": { "404": "x" } }, "GET /pets")).toThrow("GET /pets: x-signhub-spec-defects names 404");
     expect(() => knownDefects({ ...operation, "x-signhub-spec-defects": { "200": "" } }, "GET /pets")).toThrow("must map response keys to Prism's reason");
+  });
+});
+
+describe("the hint to list a failing case as a known spec defect", () => {
+  const at = { method: "get", path: "/pets", key: "200", target: "$.paths['/pets'].get", overlay: "specs/pets/signhub.overlay.yaml", spec: "x.yaml" };
+  const suggested = (hint: string) => JSON.parse(/^ +"200": (".*")$/m.exec(hint)![1]!) as string;
+
+  test("suggests a short reason whole, for an example or a schema at fault", () => {
+    const hint = defectHint(["Response body property 0.id must be integer"], at);
+    expect(suggested(hint)).toBe("Response body property 0.id must be integer");
+    expect(hint).toContain("If the spec itself is at fault (its example breaks its schema, or Prism cannot make a body its schema accepts), add this action");
+  });
+
+  test("cuts a long reason after a comma or space, a prefix that still matches the failure", () => {
+    const reason = `Response body must be equal to one of the allowed values: ${JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ id: i, name: `value ${i}` })))}`;
+    const listed = suggested(defectHint([reason], at));
+    expect(listed.length).toBeLessThanOrEqual(HINT_REASON_LENGTH);
+    expect(listed.length).toBeGreaterThan(HINT_REASON_LENGTH / 2);
+    expect(reason.startsWith(listed)).toBe(true);
+    expect(reason[listed.length - 1] === "," || reason[listed.length] === " ").toBe(true);
+  });
+
+  test("cuts a long reason without a space or comma at its length", () => {
+    expect(suggested(defectHint(["x".repeat(500)], at))).toBe("x".repeat(HINT_REASON_LENGTH));
   });
 });

@@ -4,7 +4,9 @@ import type { Auth } from "./auth.js";
 /**
  * `Authorization: Basic <base64(user-id:password)>` on every attempt (RFC 7617 §2, UTF-8 as its `charset`
  * parameter says). Throws `SignhubError` for a user-id with a colon (§2: it could not be told from the
- * password) or a control character in either. The password and the header are scrubbed from errors.
+ * password) or a control character in either. The user-id, the password, their base64 and the header are
+ * scrubbed from errors (as any secret, from 8 characters): some APIs take the key as the user-id with an
+ * empty password (Stripe, Dropbox Sign).
  */
 export function basicAuth(credentials: { username: string; password: string }, provider?: string): Auth {
   const { username, password } = credentials;
@@ -22,6 +24,6 @@ export function basicAuth(credentials: { username: string; password: string }, p
     authorize: (request) => {
       request.headers.authorization = header;
     },
-    secrets: () => [password, encoded, header],
+    secrets: () => [username, password, encoded, header],
   };
 }

@@ -57,6 +57,15 @@ describe("basicAuth", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(inspect(error, { depth: 10 }) + JSON.stringify(error)).not.toContain(password);
   });
+
+  test("an API key sent as the user-id, with an empty password, and echoed by a 401 is in no view of the error", async () => {
+    const { client } = clientWith(basicAuth({ username: KEY, password: "" }), () =>
+      Response.json({ code: "BAD", message: `unknown key ${KEY}` }, { status: 401 }),
+    );
+    const error = await client.getThing({ params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(inspect(error, { depth: 10 }) + JSON.stringify(error)).not.toContain(KEY);
+  });
 });
 
 describe("apiKeyAuth", () => {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
-import { ConnectionError, REDACTED, redactBody, SignhubError } from "../../src/index.js";
+import { ConnectionError, isSecretName, REDACTED, redactBody, SignhubError } from "../../src/index.js";
 import { json, scriptedFetch } from "./fake-fetch.js";
 import { testClient } from "./test-client.js";
 
@@ -60,6 +60,21 @@ describe("secrets never leak", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(SignhubError);
     expect(views(error)).not.toContain("newline_secret");
+  });
+
+  test("the CORS headers are shown, access-control-allow-credentials included", async () => {
+    const cors = { "access-control-allow-credentials": "true", "access-control-allow-headers": "Authorization", "x-client-credentials": "c" };
+    const { fetch } = scriptedFetch(json(404, { code: "NOT_FOUND" }, cors));
+    const error = await testClient({ fetch, token })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e) => e);
+    expect(error.headers).toMatchObject({
+      "access-control-allow-credentials": "true",
+      "access-control-allow-headers": "Authorization",
+      "x-client-credentials": REDACTED,
+    });
+    expect(isSecretName("Access-Control-Allow-Credentials")).toBe(false);
+    expect(isSecretName("client_credentials")).toBe(true);
   });
 
   test("redactBody leaves ordinary fields alone", () => {
