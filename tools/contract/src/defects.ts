@@ -1,3 +1,4 @@
+import { type OverlayAction, operationTarget } from "@signhub/codegen";
 /** The extension, on an operation, that lists the contract cases a defect of the spec itself breaks. */
 export const SPEC_DEFECTS = "x-signhub-spec-defects";
 
@@ -50,9 +51,39 @@ export function defectHint(
 }
 
 /** A reason's first `HINT_REASON_LENGTH` characters, ending after a space or comma past the middle when there is one. */
-function shortened(reason: string): string {
+export function shortened(reason: string): string {
   if (reason.length <= HINT_REASON_LENGTH) return reason;
   const cut = reason.slice(0, HINT_REASON_LENGTH);
   const boundary = Math.max(cut.lastIndexOf(" "), cut.lastIndexOf(",") + 1);
   return (boundary > HINT_REASON_LENGTH / 2 ? cut.slice(0, boundary) : cut).trimEnd();
+}
+
+/**
+ * Set to `1` when running a published spec's contract test to record, rather than fail, each case that fails
+ * for a reason Prism names: each becomes an `x-signhub-spec-defects` entry appended to the provider's overlay
+ * (one action per operation), for review in the diff. A hand-written spec's cases are never recorded.
+ */
+export const RECORD_SPEC_DEFECTS = "SIGNHUB_RECORD_SPEC_DEFECTS";
+
+/** Failing cases recorded as a published spec's own defects: one overlay action per operation. */
+export class DefectRecording {
+  readonly #byTarget = new Map<string, { description: string; defects: Record<string, string> }>();
+
+  /** A case (`key`: the response as the spec writes it) that fails for Prism's `reason`, cut as a hint cuts it. */
+  record(path: string, method: string, key: string, reason: string): void {
+    const target = operationTarget(path, method);
+    const entry = this.#byTarget.get(target) ?? { description: `${method.toUpperCase()} ${path}: the spec's own defects, as Prism reported them`, defects: {} };
+    entry.defects[key] ??= shortened(reason);
+    this.#byTarget.set(target, entry);
+  }
+
+  /** How many cases were recorded. */
+  get size(): number {
+    return [...this.#byTarget.values()].reduce((count, entry) => count + Object.keys(entry.defects).length, 0);
+  }
+
+  /** The overlay actions that list them. */
+  actions(): OverlayAction[] {
+    return [...this.#byTarget].map(([target, { description, defects }]) => ({ target, description, update: { [SPEC_DEFECTS]: { ...defects } } }));
+  }
 }

@@ -1,5 +1,5 @@
 export { type ContractCase, contractCases } from "./cases.js";
-export { defectHint, HINT_REASON_LENGTH, knownDefects, SPEC_DEFECTS } from "./defects.js";
+export { DefectRecording, defectHint, HINT_REASON_LENGTH, knownDefects, RECORD_SPEC_DEFECTS, SPEC_DEFECTS } from "./defects.js";
 export { type ContractCall, type ContractOptions, describeContract } from "./describe-contract.js";
 export { firstJsonExample, jsonTypeOf } from "./examples.js";
 export { explain, reasons, why } from "./explain.js";

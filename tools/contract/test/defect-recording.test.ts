@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appendOverlayActions, applyOverlay, readSpec } from "@signhub/codegen";
+import { expect, test } from "vitest";
+import { DefectRecording, HINT_REASON_LENGTH, knownDefects } from "../src/index.js";
+
+test("recorded cases become overlay actions that list them as the operation's known defects", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "signhub-defects-"));
+  try {
+    const overlayFile = join(dir, "signhub.overlay.yaml");
+    writeFileSync(overlayFile, "# the user's own comment\noverlay: 1.0.0\ninfo: { title: t, version: '1' }\nactions: []\n");
+    const recording = new DefectRecording();
+    const long = `Response body property 0.policies must be string ${"x".repeat(400)}`;
+    recording.record("/pets/{id}", "get", "200", "Response body property id must be integer");
+    recording.record("/pets/{id}", "get", "4XX", long);
+    // The first reason of a case is kept.
+    recording.record("/pets/{id}", "get", "200", "another reason");
+    recording.record("/pets", "post", "default", "Request body must have required property 'name'");
+    expect(recording.size).toBe(3);
+    appendOverlayActions(overlayFile, recording.actions(), " Recorded by the contract test.");
+
+    const written = readFileSync(overlayFile, "utf8");
+    expect(written).toContain("# the user's own comment");
+    expect(written).toContain("# Recorded by the contract test.");
+    const doc = {
+      openapi: "3.1.0",
+      paths: {
+        "/pets/{id}": { get: { responses: { "200": {}, "4XX": {} } } },
+        "/pets": { post: { responses: { default: {} } } },
+      },
+    };
+    const effective = (await applyOverlay(doc, readSpec(overlayFile).doc, "signhub.overlay.yaml")) as typeof doc;
+    const get = knownDefects(effective.paths["/pets/{id}"].get, "GET /pets/{id}");
+    expect(get["200"]).toBe("Response body property id must be integer");
+    // Cut as a hint cuts it: a prefix of the failure, which the listed case must still contain.
+    expect(long.startsWith(get["4XX"]!)).toBe(true);
+    expect(get["4XX"]!.length).toBeLessThanOrEqual(HINT_REASON_LENGTH);
+    expect(knownDefects(effective.paths["/pets"].post, "POST /pets")).toEqual({ default: "Request body must have required property 'name'" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
