@@ -56,11 +56,11 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
       if (!url) throw new Error(`no mock of ${options.provider} was started: add it to the test's mockGlobalSetup`);
       recorder = await startRecorder(url);
     });
-    afterAll(() => recorder?.close());
     // Recording (SIGNHUB_RECORD_SPEC_DEFECTS=1): a published spec's failing cases, appended to its overlay at the end.
     const recording = process.env[RECORD_SPEC_DEFECTS] === "1" && api.vendor !== undefined;
     const recorded = new DefectRecording();
-    afterAll(() => {
+    afterAll(async () => {
+      await recorder?.close();
       if (!recorded.size || !api.vendor) return;
       appendOverlayActions(
         api.vendor.overlay,
