@@ -36,8 +36,9 @@ try {
   });
   const shown = files.length > 12 ? [...files.slice(0, 10), `… and ${files.length - 10} more`] : files;
   console.log(shown.map((file) => `  wrote ${file}`).join("\n"));
-  // Links the new package into the workspace; the build then lints, generates and compiles it.
-  const install = spawnSync("pnpm", ["install"], { cwd: root, stdio: "inherit" });
+  // Links the new package into the workspace (the lockfile gains it, even where CI=true makes pnpm freeze it);
+  // the build then lints, generates and compiles it.
+  const install = spawnSync("pnpm", ["install", "--no-frozen-lockfile"], { cwd: root, stdio: "inherit" });
   if (install.status !== 0) fail(`pnpm install failed; fix what it printed, then run \`${again}\` again.`);
   // The new package written as Biome formats the rest of the tree (`pnpm lint` runs in CI).
   const format = spawnSync("pnpm", ["exec", "biome", "check", "--write", `packages/${name}`], { cwd: root, stdio: "inherit" });

@@ -36,6 +36,8 @@ export function readOperations(spec: LoadedSpec): OperationEntry[] {
   const entries: OperationEntry[] = [];
   const problems: string[] = [];
   const firstUse = new Map<string, string>();
+  const schemes = (spec.doc.components as { securitySchemes?: unknown } | undefined)?.securitySchemes;
+  const definesSchemes = typeof schemes === "object" && schemes !== null && Object.keys(schemes).length > 0;
   for (const [path, item] of Object.entries(paths)) {
     if (!path.startsWith("/")) continue; // a Paths Object extension (`x-…`)
     const pathItem = (spec.deref(item) ?? {}) as PathItem;
@@ -66,7 +68,9 @@ export function readOperations(spec: LoadedSpec): OperationEntry[] {
       const parameters = readParameters(spec, [pathItem.parameters, op.parameters], report);
       const requestBody = op.requestBody === undefined ? undefined : readRequestBody(spec.deref(op.requestBody) as object, report);
       const servers = readServers(nonEmpty(op.servers) ?? nonEmpty(pathItem.servers), report);
-      const security = Array.isArray(op.security) ? op.security : Array.isArray(spec.doc.security) ? spec.doc.security : undefined;
+      // Neither the operation nor the document requires a scheme the spec defines: the operation takes no
+      // credentials (OpenAPI 3.1 §4.8.10, §4.8.30), and none the client holds may go to it.
+      const security = Array.isArray(op.security) ? op.security : Array.isArray(spec.doc.security) ? spec.doc.security : definesSchemes ? [] : undefined;
       entries.push({
         operationId: String(operationId),
         summary: typeof op.summary === "string" ? op.summary : undefined,

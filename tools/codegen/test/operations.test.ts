@@ -110,7 +110,20 @@ describe("the operation table", () => {
     ["keeps an operation's empty security: it takes no credentials", "security.yaml", "health", { security: [] }],
     ["gives an operation without security the document's", "security.yaml", "listThings", { security: [["apiKey"]] }],
     ["lists the schemes of each of an operation's requirements, an empty one as []", "security.yaml", "createThing", { security: [["oauth", "apiKey"], []] }],
-    ["leaves security out when neither the operation nor the document says", "responses.yaml", "listThings", { security: undefined }],
+    [
+      "leaves security out when neither the operation nor the document says, and the spec defines no scheme",
+      "responses.yaml",
+      "listThings",
+      { security: undefined },
+    ],
+    // Ory Kratos: an admin key defined, required by admin operations only; the public ones must not get it.
+    [
+      "gives an operation no credentials when neither it nor the document requires a scheme the spec defines",
+      "security-optional.yaml",
+      "listPublic",
+      { security: [] },
+    ],
+    ["keeps an operation's own requirement beside those", "security-optional.yaml", "listAdmin", { security: [["adminKey"]] }],
   ])("%s", (_, spec, operationId, want) => {
     expect(pick(emittedRow(spec, operationId), want)).toStrictEqual(want);
   });

@@ -3,7 +3,8 @@ import { type OverlayAction, operationTarget } from "@signhub/codegen";
 export const SPEC_DEFECTS = "x-signhub-spec-defects";
 
 /**
- * An operation's known spec defects: response key as the spec writes it (`"200"`, `"4XX"`, `"default"`) →
+ * An operation's known spec defects: response key as the spec writes it (`"200"`, `"4XX"`, `"default"`;
+ * followed by a media type, `"201 multipart/form-data"`, for the case sending the request body as that) →
  * the reason, a part of Prism's violation (`Response body property id must be integer`). A vendor's spec gets them
  * from signhub's overlay:
  *
@@ -23,7 +24,12 @@ export function knownDefects(operation: Record<string, unknown> | undefined, whe
     !Array.isArray(listed) &&
     Object.values(listed).every((reason) => typeof reason === "string" && reason.trim() !== "");
   if (!valid) throw new Error(`${where}: ${SPEC_DEFECTS} must map response keys to Prism's reason (a non-empty string)`);
-  const unknown = Object.keys(listed).filter((key) => !(key in ((operation?.responses as object | undefined) ?? {})));
+  // `<response key>`, or `<response key> <media type>` for the case that sends the body in that media type.
+  const mediaTypes = ((operation?.requestBody as { content?: object } | undefined)?.content ?? {}) as object;
+  const unknown = Object.keys(listed).filter((key) => {
+    const [response = "", mediaType] = key.split(" ", 2);
+    return !(response in ((operation?.responses as object | undefined) ?? {})) || (mediaType !== undefined && !(mediaType in mediaTypes));
+  });
   if (unknown.length) throw new Error(`${where}: ${SPEC_DEFECTS} names ${unknown.join(", ")}, which the operation does not document`);
   return listed as Record<string, string>;
 }
@@ -69,7 +75,10 @@ export const RECORD_SPEC_DEFECTS = "SIGNHUB_RECORD_SPEC_DEFECTS";
 export class DefectRecording {
   readonly #byTarget = new Map<string, { description: string; defects: Record<string, string> }>();
 
-  /** A case (`key`: the response as the spec writes it) that fails for Prism's `reason`, cut as a hint cuts it. */
+  /**
+   * A case (`key`: the response as the spec writes it, then the request's media type for a case that sends
+   * the body as one) that fails for Prism's `reason`, cut as a hint cuts it.
+   */
   record(path: string, method: string, key: string, reason: string): void {
     const target = operationTarget(path, method);
     const entry = this.#byTarget.get(target) ?? { description: `${method.toUpperCase()} ${path}: the spec's own defects, as Prism reported them`, defects: {} };

@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { appendOverlayActions, findApi, findRoot, operationTarget, readOperations, readSpec } from "@signhub/codegen";
+import { appendOverlayActions, findApi, findRoot, operationTarget, readOperations, readSpec, writeEffectiveSpec } from "@signhub/codegen";
 import { apiErrorClass, type BodyKind, bodyKind } from "@signhub/core";
 // Brings in the `signhubMocks` key that the mocks provide to tests.
 import type {} from "@signhub/mock";
@@ -67,6 +67,8 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
         recorded.actions(),
         ` Recorded by the contract test (${RECORD_SPEC_DEFECTS}=1): cases that fail for a reason Prism names. Review each: a call at fault is\n fixed in the contract test, not listed here.`,
       );
+      // The effective document again, so that the next run (a package's own `test` too) reads the entries.
+      await writeEffectiveSpec(root, api);
       console.warn(`${options.provider}: ${recorded.size} failing cases recorded as spec defects in ${relative(root, api.vendor.overlay)}`);
     });
     const client = () => {
@@ -127,13 +129,14 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
       const name = contractCase.success
         ? `${op.operationId}${sent} ${label} resolves to ${successShape(contractCase, example)}`
         : `${op.operationId}${sent} ${label} throws ${apiErrorClass(contractCase.status).name} with the provider's code`;
-      const defect = defects[contractCase.key];
+      const defectKey = mediaType ? `${contractCase.key} ${mediaType}` : contractCase.key;
+      const defect = defects[defectKey];
       const run = async () => {
         try {
           await check(() => call(client(), headers));
         } catch (error) {
           const exchange = recorder?.exchange(caseId);
-          const at = { method: op.method, path: op.path, key: contractCase.key, target: operationTarget(op.path, op.method) };
+          const at = { method: op.method, path: op.path, key: defectKey, target: operationTarget(op.path, op.method) };
           const hint =
             defect === undefined
               ? defectHint(reasons(exchange), { ...at, overlay: api.vendor && relative(root, api.vendor.overlay), spec: relative(root, api.spec) })
@@ -141,7 +144,7 @@ export function describeContract<Client>(options: ContractOptions<Client>): void
           const reason = reasons(exchange)[0];
           if (recording && defect === undefined && reason !== undefined) {
             // Recorded for the overlay, with the reason a known defect is listed with; the run goes on.
-            recorded.record(op.path, op.method, contractCase.key, reason);
+            recorded.record(op.path, op.method, defectKey, reason);
             return;
           }
           throw explain(error, exchange, { example: example.found, hint });

@@ -17,7 +17,9 @@ test("recorded cases become overlay actions that list them as the operation's kn
     // The first reason of a case is kept.
     recording.record("/pets/{id}", "get", "200", "another reason");
     recording.record("/pets", "post", "default", "Request body must have required property 'name'");
-    expect(recording.size).toBe(3);
+    // The case sending the body as a form: listed apart from the JSON one.
+    recording.record("/pets", "post", "default application/x-www-form-urlencoded", "Request body property tags must be array");
+    expect(recording.size).toBe(4);
     appendOverlayActions(overlayFile, recording.actions(), " Recorded by the contract test.");
 
     const written = readFileSync(overlayFile, "utf8");
@@ -27,7 +29,7 @@ test("recorded cases become overlay actions that list them as the operation's kn
       openapi: "3.1.0",
       paths: {
         "/pets/{id}": { get: { responses: { "200": {}, "4XX": {} } } },
-        "/pets": { post: { responses: { default: {} } } },
+        "/pets": { post: { requestBody: { content: { "application/json": {}, "application/x-www-form-urlencoded": {} } }, responses: { default: {} } } },
       },
     };
     const effective = (await applyOverlay(doc, readSpec(overlayFile).doc, "signhub.overlay.yaml")) as typeof doc;
@@ -36,7 +38,14 @@ test("recorded cases become overlay actions that list them as the operation's kn
     // Cut as a hint cuts it: a prefix of the failure, which the listed case must still contain.
     expect(long.startsWith(get["4XX"]!)).toBe(true);
     expect(get["4XX"]!.length).toBeLessThanOrEqual(HINT_REASON_LENGTH);
-    expect(knownDefects(effective.paths["/pets"].post, "POST /pets")).toEqual({ default: "Request body must have required property 'name'" });
+    expect(knownDefects(effective.paths["/pets"].post, "POST /pets")).toEqual({
+      default: "Request body must have required property 'name'",
+      "default application/x-www-form-urlencoded": "Request body property tags must be array",
+    });
+    // A media type the request body does not offer is refused, as is a response it does not document.
+    const listing = (entries: Record<string, string>) => ({ ...effective.paths["/pets"].post, "x-signhub-spec-defects": entries });
+    expect(() => knownDefects(listing({ "default text/plain": "x" }), "POST /pets")).toThrow("names default text/plain");
+    expect(() => knownDefects(listing({ "404": "x" }), "POST /pets")).toThrow("names 404");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
