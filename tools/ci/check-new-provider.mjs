@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const copy = mkdtempSync(join(tmpdir(), "signhub-new-provider-"));
@@ -26,7 +27,7 @@ const failures = [];
 const env = { ...process.env, npm_config_prefer_offline: "true", CI: "true" };
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: copy, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
+  const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
   if (result.status !== 0) {
     console.error(output.split("\n").slice(-80).join("\n"));
     throw new Error(`\`${[command, ...args].join(" ")}\` exited ${result.status}`);
