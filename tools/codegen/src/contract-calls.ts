@@ -1,7 +1,7 @@
 import { firstExample } from "./example-value.js";
 import type { OperationEntry } from "./operations.js";
 import type { LoadedSpec } from "./read-spec.js";
-import { isBinarySchema, resolvedSchema, type Schema, schemaSample } from "./schema-sample.js";
+import { acceptedSample, isBinarySchema, resolvedSchema, type Schema, schemaSample } from "./schema-sample.js";
 
 type Parameter = {
   name: string;
@@ -103,7 +103,7 @@ function requestBodyExample(spec: LoadedSpec, requestBody: unknown, where: strin
   switch (kindOf(type)) {
     case "json":
       return {
-        value: example.found ? new ExampleSource(example.value) : schemaSample(spec, media.schema ?? {}, "request"),
+        value: example.found ? new ExampleSource(example.value) : acceptedSample(spec, media.schema ?? {}, "request"),
         ...(contentType ? { contentType } : {}),
       };
     case "text": {
@@ -112,7 +112,7 @@ function requestBodyExample(spec: LoadedSpec, requestBody: unknown, where: strin
     }
     case "form":
     case "multipart": {
-      const value = example.found ? example.value : schemaSample(spec, media.schema ?? { type: "object" }, "request");
+      const value = example.found ? example.value : acceptedSample(spec, media.schema ?? { type: "object" }, "request");
       const withBytes = withBlobs(spec, value, schema);
       return { value: example.found ? new ExampleSource(withBytes) : withBytes, ...(contentType ? { contentType } : {}) };
     }

@@ -1,3 +1,5 @@
+import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { sample } from "openapi-sampler";
 import type { LoadedSpec } from "./read-spec.js";
 
@@ -24,6 +26,51 @@ export function schemaSample(spec: LoadedSpec, schema: unknown, use: "request" |
     { skipReadOnly: use === "request", skipWriteOnly: use === "response", skipNonRequired: use === "request", enablePatterns: true, quiet: true },
     doc,
   );
+}
+
+/**
+ * A sample of a schema that the schema accepts, as a mock validating with Ajv (as Prism does, without
+ * OpenAPI's `discriminator`) would: {@link schemaSample}, else, for a `oneOf`/`anyOf` whose first member's
+ * sample matches several members (members that overlap, told apart by a discriminator alone), the sample of
+ * the first member that the schema accepts. The plain sample when none is accepted.
+ */
+export function acceptedSample(spec: LoadedSpec, schema: unknown, use: "request" | "response"): unknown {
+  const first = schemaSample(spec, schema, use);
+  const accepts = validatorOf(spec, schema);
+  if (accepts === undefined || accepts(first)) return first;
+  const resolved = spec.deref(schema) as Schema | undefined;
+  const key = Array.isArray(resolved?.oneOf) ? "oneOf" : Array.isArray(resolved?.anyOf) ? "anyOf" : undefined;
+  if (!resolved || !key) return first;
+  for (const member of (resolved[key] as unknown[]).slice(1)) {
+    const candidate = schemaSample(spec, { ...resolved, [key]: [member] }, use);
+    if (accepts(candidate)) return candidate;
+  }
+  return first;
+}
+
+const validators = new WeakMap<LoadedSpec, { ajv: Ajv; compiled: Map<unknown, ValidateFunction | undefined> }>();
+
+/** Ajv's validator of a schema of the spec (its local `$ref`s resolved in the document's components); undefined when Ajv cannot compile it. */
+function validatorOf(spec: LoadedSpec, schema: unknown): ValidateFunction | undefined {
+  let entry = validators.get(spec);
+  if (!entry) {
+    const options = { strict: false, validateFormats: false, allErrors: false, logger: false } as const;
+    const ajv = typeof spec.doc.openapi === "string" && spec.doc.openapi.startsWith("3.1") ? new Ajv2020(options) : new Ajv(options);
+    entry = { ajv, compiled: new Map() };
+    validators.set(spec, entry);
+  }
+  if (!entry.compiled.has(schema)) {
+    let validate: ValidateFunction | undefined;
+    try {
+      // The components beside the schema, so that its `#/components/…` pointers resolve as in the document.
+      const root = { ...(inlineFileRefs(spec, schema, 0, false) as object), components: spec.doc.components };
+      validate = entry.ajv.compile(root);
+    } catch {
+      validate = undefined;
+    }
+    entry.compiled.set(schema, validate);
+  }
+  return entry.compiled.get(schema);
 }
 
 type Discriminator = { propertyName: string; mapping?: Record<string, string> };
@@ -84,14 +131,17 @@ function valueSchema({ propertyName, mapping = {} }: Discriminator, ref: string)
 /**
  * The schema with `$ref`s to other files replaced by what they point at: openapi-sampler resolves only
  * pointers into the document it is given. Local pointers are left to it (it stops at cycles itself).
+ * Discriminated `oneOf`/`anyOf` are pinned to their first member unless `pin` is false.
  */
-export function inlineFileRefs(spec: LoadedSpec, node: unknown, depth: number): unknown {
-  if (Array.isArray(node)) return node.map((item) => inlineFileRefs(spec, item, depth));
+export function inlineFileRefs(spec: LoadedSpec, node: unknown, depth: number, pin = true): unknown {
+  if (Array.isArray(node)) return node.map((item) => inlineFileRefs(spec, item, depth, pin));
   if (typeof node !== "object" || node === null) return node;
   const ref = (node as { $ref?: unknown }).$ref;
-  if (typeof ref === "string" && !ref.startsWith("#")) return depth >= MAX_FILE_REF_DEPTH ? {} : inlineFileRefs(spec, spec.deref(node), depth + 1);
-  // Pinned before its members' `$ref`s are inlined: a member's name is in its `$ref`.
-  return Object.fromEntries(Object.entries(pinned(node as Schema)).map(([key, item]) => [key, inlineFileRefs(spec, item, depth)]));
+  if (typeof ref === "string" && !ref.startsWith("#")) return depth >= MAX_FILE_REF_DEPTH ? {} : inlineFileRefs(spec, spec.deref(node), depth + 1, pin);
+  // Pinned (for sampling) before its members' `$ref`s are inlined: a member's name is in its `$ref`.
+  return Object.fromEntries(
+    Object.entries(pin ? pinned(node as Schema) : (node as Schema)).map(([key, item]) => [key, inlineFileRefs(spec, item, depth, pin)]),
+  );
 }
 
 /** The schema a `$ref` (local or to another file) points at, `allOf` parts merged shallowly: enough to find properties and formats. */
