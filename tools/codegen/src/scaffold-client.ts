@@ -8,6 +8,8 @@ export interface ClientWiring {
   schemes: SchemeWiring[];
   /** Schemes operations ask for that core cannot send (mutualTLS, HTTP schemes other than basic and bearer). */
   otherSchemes: string[];
+  /** Whether every operation asks for credentials (none has `security: []`, a `{}` alternative, or no requirement at all). */
+  credentialsRequired: boolean;
   /** Where an error body keeps its code and its message (dotted paths). */
   errorFields: { code: string[]; message: string[] };
 }
@@ -44,8 +46,10 @@ export function readClientWiring(spec: LoadedSpec): ClientWiring {
 
   // Every scheme operations' requirements name (their own `security`, else the document's), the most used first.
   const uses = new Map<string, number>();
+  let credentialsRequired = true;
   for (const op of operations) {
     const requirements = (Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : []) as Record<string, unknown>[];
+    if (!requirements.length || requirements.some((requirement) => Object.keys(requirement ?? {}).length === 0)) credentialsRequired = false;
     for (const name of new Set(requirements.flatMap((requirement) => Object.keys(requirement ?? {})))) uses.set(name, (uses.get(name) ?? 0) + 1);
   }
   const declared = doc.components?.securitySchemes ?? {};
@@ -56,6 +60,7 @@ export function readClientWiring(spec: LoadedSpec): ClientWiring {
     baseUrl: firstServer(doc.servers),
     schemes,
     otherSchemes: ranked.filter((name) => !schemes.some((scheme) => scheme.scheme === name)),
+    credentialsRequired,
     errorFields: readErrorFields(spec, operations),
   };
 }
@@ -142,7 +147,8 @@ function propertiesOf(spec: LoadedSpec, schema: unknown): Record<string, unknown
 export function clientSource(name: string, title: string, factory: string, type: string, wiring: ClientWiring): string {
   const { baseUrl, schemes, otherSchemes, errorFields } = wiring;
   const options = credentialOptions(schemes, name);
-  const single = options.length === 1 ? options[0] : undefined;
+  // One scheme every operation asks for is a required option; otherwise each is optional, sent where asked for.
+  const single = options.length === 1 && wiring.credentialsRequired ? options[0] : undefined;
   const imports = [
     "type ClientOptions",
     "createOperations",
@@ -150,7 +156,7 @@ export function clientSource(name: string, title: string, factory: string, type:
     "type SignhubClient",
     ...new Set(options.map((option) => option.factory)),
     ...(options.some((option) => option.scheme.kind === "bearer") ? ["type TokenSource"] : []),
-    ...(options.length > 1 ? ["securitySchemes"] : []),
+    ...(options.length && !single ? ["securitySchemes"] : []),
   ];
   const others = otherSchemes.length
     ? `      // The spec also names ${otherSchemes.join(", ")}, which signhub does not send: an operation asking for one of them is
@@ -161,7 +167,7 @@ export function clientSource(name: string, title: string, factory: string, type:
   const auth = single
     ? `      auth: ${single.value},
 `
-    : options.length > 1
+    : options.length
       ? `      auth: securitySchemes({
 ${options
   .map(
@@ -192,7 +198,7 @@ ${baseUrl ? "" : "  /** The API's base URL (the spec gives no server with a defa
 /** A client of the ${title} API: one method per operation, plus \`raw\`. */
 export type ${type} = SignhubClient<paths, typeof operationTable>;
 
-/** Typed client for the ${title} API.${options.length > 1 ? " Each operation is sent with the first of its security requirements whose credentials the client holds." : ""} */
+/** Typed client for the ${title} API.${options.length && !single ? " Each operation is sent with the first of its security requirements whose credentials the client holds." : ""} */
 export function ${factory}(options: ${type}Options): ${type} {
   const { ${options.map((option) => `${option.name}, `).join("")}...rest } = options;
   return createOperations<paths, typeof operationTable>(

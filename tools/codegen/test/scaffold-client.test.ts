@@ -15,6 +15,7 @@ test.each<[string, ClientWiring]>([
         { kind: "apiKey", scheme: "key", in: "header", name: "X-Api-Key" },
       ],
       otherSchemes: [],
+      credentialsRequired: true,
       errorFields: { code: ["type", "error.code"], message: ["detail", "error.message"] },
     },
   ],
@@ -24,6 +25,7 @@ test.each<[string, ClientWiring]>([
       baseUrl: undefined,
       schemes: [{ kind: "apiKey", scheme: "session", in: "cookie", name: "SID" }],
       otherSchemes: [],
+      credentialsRequired: true,
       errorFields: { code: ["code"], message: ["message"] },
     },
   ],
@@ -38,6 +40,7 @@ test.each<[string, ClientWiring]>([
         { kind: "apiKey", scheme: "query_key", in: "query", name: "key" },
       ],
       otherSchemes: ["mtls"],
+      credentialsRequired: true,
       errorFields: { code: ["code"], message: ["message"] },
     },
   ],
@@ -63,12 +66,27 @@ test("a spec without a server with defaults makes baseUrl required; one scheme i
     baseUrl: undefined,
     schemes: [{ kind: "basic", scheme: "basic" }],
     otherSchemes: [],
+    credentialsRequired: true,
     errorFields: { code: ["code"], message: ["message"] },
   });
   expect(source).toContain("  baseUrl: string;\n");
   expect(source).toContain("  credentials: { username: string; password: string };\n");
   expect(source).toContain('auth: basicAuth(credentials, "w"),');
   expect(source).toMatch(/^import \{ basicAuth, type ClientOptions, createOperations, errorFields, type SignhubClient \} from "@signhub\/core";$/m);
+});
+
+test("one scheme some operations go without is an optional option, sent where an operation asks for it", () => {
+  const source = clientSource("kr", "Kr", "createKrClient", "KrClient", {
+    baseUrl: undefined,
+    schemes: [{ kind: "apiKey", scheme: "oryAccessToken", in: "header", name: "Authorization" }],
+    otherSchemes: [],
+    credentialsRequired: false,
+    errorFields: { code: ["code"], message: ["message"] },
+  });
+  expect(source).toContain("  apiKey?: string;\n");
+  expect(source).toContain(
+    '        "oryAccessToken": apiKey === undefined ? undefined : apiKeyAuth({ in: "header", name: "Authorization", key: apiKey }, "kr"),',
+  );
 });
 
 test("several schemes are optional options, by kind or by the scheme's name, sent per operation by securitySchemes", () => {
