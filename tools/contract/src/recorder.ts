@@ -91,7 +91,16 @@ export function parseViolations(header: string | string[] | undefined): Violatio
   try {
     return JSON.parse(text.replace(/^Too many violations! /, "")) as Violation[];
   } catch {
-    return [{ location: [], message: text.slice(0, 500) }];
+    // Prism cuts a long list short, mid-JSON: the violations written whole before the cut (each a flat object).
+    const whole = (text.match(/\{[^{}]*\}/g) ?? []).flatMap((part) => {
+      try {
+        const violation = JSON.parse(part) as Partial<Violation>;
+        return Array.isArray(violation.location) && typeof violation.message === "string" ? [violation as Violation] : [];
+      } catch {
+        return [];
+      }
+    });
+    return whole.length ? whole : [{ location: [], message: text.slice(0, 500) }];
   }
 }
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { getFreePort, type PrismMock, startPrism } from "@signhub/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CASE_HEADER, defectHint, explain, HINT_REASON_LENGTH, knownDefects, type Recorder, reasons, startRecorder, why } from "../src/index.js";
+import { CASE_HEADER, defectHint, explain, HINT_REASON_LENGTH, knownDefects, parseViolations, type Recorder, reasons, startRecorder, why } from "../src/index.js";
 
 const spec = fileURLToPath(new URL("./fixtures/defects.yaml", import.meta.url));
 
@@ -115,5 +115,23 @@ describe("the hint to list a failing case as a known spec defect", () => {
 
   test("cuts a long reason without a space or comma at its length", () => {
     expect(suggested(defectHint(["x".repeat(500)], at))).toBe("x".repeat(HINT_REASON_LENGTH));
+  });
+});
+
+describe("Prism's sl-violations header", () => {
+  test.each([
+    [
+      "a list",
+      '[{"location":["response","body","id"],"severity":"Error","code":"type","message":"Response body property id must be integer"}]',
+      [{ location: ["response", "body", "id"], message: "Response body property id must be integer" }],
+    ],
+    [
+      "a list Prism cut short: the violations written whole before the cut",
+      'Too many violations! [{"location":["response","body","policies","0"],"severity":"Error","code":"type","message":"Response body property policies.0 must be string"},{"location":["response","body"],"severity":"Err',
+      [{ location: ["response", "body", "policies", "0"], message: "Response body property policies.0 must be string" }],
+    ],
+    ["text that is no list at all", "something else", [{ location: [], message: "something else" }]],
+  ])("%s", (_, header, want) => {
+    expect(parseViolations(header)).toMatchObject(want);
   });
 });
