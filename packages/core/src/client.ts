@@ -3,7 +3,7 @@ import type { Dispatcher } from "undici";
 import type { Auth } from "./auth/auth.js";
 import { excerpt, parseJson } from "./body.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
-import { type ApiError, apiErrorClass, InvalidResponseError } from "./errors.js";
+import { type ApiError, apiErrorClass, InvalidResponseError, SignhubError } from "./errors.js";
 import { type HeaderRecord, headerRecordOf, mergeHeaderRecord } from "./headers.js";
 import { type CallParams, compileOperation, type OperationRequest } from "./operation-request.js";
 import { type OperationTable, RESERVED_OPERATION_IDS } from "./operation-spec.js";
@@ -18,7 +18,10 @@ import { createTransport, type Exchange, type FetchLike } from "./transport.js";
 
 /** Options every signhub client takes. */
 export interface ClientOptions {
-  /** The API's base URL. @default the provider's published production URL, where there is one */
+  /**
+   * The API's base URL: absolute, `http:` or `https:`, without credentials, query or fragment (else a
+   * `SignhubError` when the client is made). @default the provider's published production URL, where there is one
+   */
   baseUrl?: string;
   /** How many times a failed attempt of a repeat-safe operation is retried. @default 2 */
   maxRetries?: number;
@@ -90,6 +93,28 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 type Answer = { response: Received; requestId: string | undefined; secrets(): readonly string[] };
 type RawRequest = (method: string, path: string, init: unknown) => Promise<{ error?: unknown; response: AnsweredResponse }>;
 
+/**
+ * A base URL a request path can be appended to: absolute, `http:` or `https:`, without credentials
+ * (`user:password@`, which would go to every request; give them as the client's auth), a query or a
+ * fragment (the path would land inside them). Throws `SignhubError` otherwise, quoting no credentials.
+ */
+function checkBaseUrl(value: unknown, { provider, title }: ProviderConfig): string {
+  const refuse = (problem: string) => new SignhubError(`${title} client: the baseUrl ${problem}`, { provider });
+  if (typeof value !== "string") throw refuse(`must be a string, not ${value === null ? "null" : typeof value}`);
+  const shown = JSON.stringify(value.replace(/\/\/[^/?#]*@/, "//[redacted]@").slice(0, 200));
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse(`${shown} is not an absolute URL (e.g. https://api.example.com/v1)`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse(`${shown} is not an http: or https: URL`);
+  if (url.username || url.password) throw refuse(`must not carry credentials (user:password@): give them as the client's auth`);
+  if (url.search || url.hash || value.includes("?") || value.includes("#"))
+    throw refuse(`${shown} has a query or a fragment, which request paths would land in`);
+  return value;
+}
+
 /** Builds a provider's client from its generated operation table. */
 export function createOperations<Paths extends {}, Ops extends OperationTable>(
   operations: Ops,
@@ -120,7 +145,7 @@ export function createOperations<Paths extends {}, Ops extends OperationTable>(
     secrets,
     realResponses: userMiddleware.length > 0,
   });
-  const userBaseUrl = options.baseUrl === undefined ? undefined : removeTrailingSlash(options.baseUrl);
+  const userBaseUrl = options.baseUrl === undefined ? undefined : removeTrailingSlash(checkBaseUrl(options.baseUrl, provider));
   const baseUrl = userBaseUrl ?? removeTrailingSlash(provider.baseUrl);
   const client = createClient<Paths>({
     baseUrl,

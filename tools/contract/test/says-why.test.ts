@@ -1,7 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { getFreePort, type PrismMock, startPrism } from "@signhub/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CASE_HEADER, defectHint, explain, HINT_REASON_LENGTH, knownDefects, parseViolations, type Recorder, reasons, startRecorder, why } from "../src/index.js";
+import {
+  CASE_HEADER,
+  defectHint,
+  explain,
+  HINT_REASON_LENGTH,
+  knownDefects,
+  parseViolations,
+  type Recorder,
+  reasons,
+  startRecorder,
+  why,
+} from "../src/index.js";
 
 const spec = fileURLToPath(new URL("./fixtures/defects.yaml", import.meta.url));
 
