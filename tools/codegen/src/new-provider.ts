@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { Document, parse, parseDocument } from "yaml";
-import { hasBaseline, ignoreFile, lintProblems, writeBaseline } from "./baseline.js";
-import { type ApiEntry, apiConfigFile, findApi } from "./config.js";
+import { hasBaseline, ignoreFile, writeBaseline } from "./baseline.js";
+import { apiConfigFile, findApi } from "./config.js";
 import { contractCall, contractCallsByMediaType } from "./contract-calls.js";
 import { bundle, writeEffectiveSpec } from "./effective-spec.js";
 import { type OperationEntry, readOperations } from "./operations.js";
-import { appendOverlayActions, firstOverlay, overlayText } from "./overlay.js";
+import { firstOverlay, overlayText } from "./overlay.js";
 import { type LoadedSpec, parseSpecText, readSpec } from "./read-spec.js";
-import { danglingSchemaRepairs, structuralRepairs } from "./repairs.js";
+import { repairStructure } from "./repairs.js";
 import { type ClientWiring, clientSource, credentialOptions, readClientWiring } from "./scaffold-client.js";
 import { SpecError } from "./spec-error.js";
 import { commonFolder, copyVendorFiles, refClosure, sameVendorFiles } from "./vendor-files.js";
@@ -223,37 +223,6 @@ function apiConfigText(name: string, entry: ApiPaths, dir: string, root: string,
     ` API alone go under apis.${name}.rules; its lint ignore file, if it has one, sits beside this file.`,
   ].join("\n");
   return document.toString({ lineWidth: 0 });
-}
-
-/**
- * Appends to the overlay the actions that rewrite schema keywords of the other OpenAPI version (3.0's
- * `nullable` in a 3.1 document, say), which Redocly's `struct` rule reports, then writes the effective
- * document again. Returns how many problems were repaired.
- */
-async function repairStructure(root: string, api: ApiEntry): Promise<number> {
-  if (!api.vendor) return 0;
-  const effective = resolve(api.spec);
-  const found = lintProblems(root, api);
-  const at = (rule: string) =>
-    found
-      .filter((problem) => problem.ruleId === rule)
-      .flatMap((problem) =>
-        problem.location
-          .filter((where) => resolve(root, where.source.ref) === effective)
-          .map((where) => ({ pointer: where.pointer, message: problem.message })),
-      );
-  const doc = readSpec(api.spec).doc;
-  const struct = at("struct");
-  const dangling = at("no-unresolved-refs").map((problem) => problem.pointer);
-  const actions = [...structuralRepairs(doc, struct), ...danglingSchemaRepairs(doc, dangling)];
-  if (!actions.length) return 0;
-  appendOverlayActions(
-    api.vendor.overlay,
-    actions,
-    " Written by new-provider: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's\n struct rule), and schemas the spec names but does not define (no-unresolved-refs).",
-  );
-  await writeEffectiveSpec(root, api);
-  return actions.length;
 }
 
 /** The contract test's `requestMediaTypes`: a call per media type of each body offered in several. */

@@ -1,4 +1,9 @@
-import type { OverlayAction } from "./overlay.js";
+import { resolve } from "node:path";
+import { lintProblems } from "./baseline.js";
+import type { ApiEntry } from "./config.js";
+import { writeEffectiveSpec } from "./effective-spec.js";
+import { appendOverlayActions, type OverlayAction } from "./overlay.js";
+import { readSpec } from "./read-spec.js";
 
 /** A structural problem Redocly reported (`struct` rule): its JSON pointer into the linted document, and its message. */
 export interface StructProblem {
@@ -146,4 +151,35 @@ export function danglingSchemaRepairs(doc: Record<string, unknown>, pointers: re
       ? ["$.components.schemas", schemas]
       : ["$.components", { schemas }];
   return [{ target, description: `schemas the spec refers to but does not define (${[...missing].join(", ")}): any value`, update }];
+}
+
+/**
+ * Appends to the overlay the actions that rewrite schema keywords of the other OpenAPI version (3.0's
+ * `nullable` in a 3.1 document, say), which Redocly's `struct` rule reports, then writes the effective
+ * document again. Returns how many problems were repaired.
+ */
+export async function repairStructure(root: string, api: ApiEntry): Promise<number> {
+  if (!api.vendor) return 0;
+  const effective = resolve(api.spec);
+  const found = lintProblems(root, api);
+  const at = (rule: string) =>
+    found
+      .filter((problem) => problem.ruleId === rule)
+      .flatMap((problem) =>
+        problem.location
+          .filter((where) => resolve(root, where.source.ref) === effective)
+          .map((where) => ({ pointer: where.pointer, message: problem.message })),
+      );
+  const doc = readSpec(api.spec).doc;
+  const struct = at("struct");
+  const dangling = at("no-unresolved-refs").map((problem) => problem.pointer);
+  const actions = [...structuralRepairs(doc, struct), ...danglingSchemaRepairs(doc, dangling)];
+  if (!actions.length) return 0;
+  appendOverlayActions(
+    api.vendor.overlay,
+    actions,
+    " Written by signhub-codegen: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's\n struct rule), and schemas the spec names but does not define (no-unresolved-refs).",
+  );
+  await writeEffectiveSpec(root, api);
+  return actions.length;
 }

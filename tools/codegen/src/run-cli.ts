@@ -5,6 +5,7 @@ import { findApi, findRoot } from "./config.js";
 import { writeEffectiveSpec } from "./effective-spec.js";
 import { generate, generateFromSpec } from "./generate.js";
 import { lint } from "./lint.js";
+import { repairStructure } from "./repairs.js";
 
 const usage = `usage: signhub-codegen generate [provider]
        signhub-codegen generate --spec <file> --out <schema.ts>
@@ -67,6 +68,9 @@ export async function runCli(args: string[], cwd: string): Promise<number> {
       const root = findRoot(cwd);
       const api = findApi(root, name);
       await writeEffectiveSpec(root, api);
+      // A vendor update may bring new keywords of the other OpenAPI version, or new dangling schemas.
+      const repaired = await repairStructure(root, api);
+      if (repaired) console.log(`${relative(root, api.vendor?.overlay ?? api.spec)}: ${repaired} actions repairing its structure appended`);
       console.log(`${relative(root, ignoreFile(api))}: ${writeBaseline(root, api)} problems of ${name}'s published spec recorded`);
       return 0;
     }

@@ -189,7 +189,19 @@ describe("newProvider --from", () => {
     const effective = parse(readFileSync(join(root, "packages/mixed/src/generated/openapi.yaml"), "utf8"));
     expect(effective.paths["/a"].get.responses["200"].content["application/json"].schema.properties).toEqual(want);
     expect(lint(root, ["mixed"], { capture: true }).status).toBe(0);
-    expect(readFileSync(join(root, "specs/mixed/signhub.overlay.yaml"), "utf8")).toContain("# Written by new-provider: keywords of the other OpenAPI version");
+    expect(readFileSync(join(root, "specs/mixed/signhub.overlay.yaml"), "utf8")).toContain(
+      "# Written by signhub-codegen: keywords of the other OpenAPI version",
+    );
+    // A vendor update brings another: `signhub-codegen baseline` repairs it too.
+    const published = join(root, `specs/mixed/published/openapi-${version}.yaml`);
+    const added = version === "3.1" ? "                  z: { type: string, nullable: true }\n" : "                  z: { type: [integer, 'null'] }\n";
+    writeFileSync(published, readFileSync(published, "utf8") + added);
+    expect(await runCli(["baseline", "mixed"], root)).toBe(0);
+    expect(lint(root, ["mixed"], { capture: true }).status).toBe(0);
+    const updated = parse(readFileSync(join(root, "packages/mixed/src/generated/openapi.yaml"), "utf8"));
+    expect(updated.paths["/a"].get.responses["200"].content["application/json"].schema.properties.z).toEqual(
+      version === "3.1" ? { type: ["string", "null"] } : { type: "integer", nullable: true },
+    );
   });
 
   test("defines, as any value, a schema the vendor's spec names but does not define; other dangling $refs are listed", async () => {
