@@ -314,5 +314,11 @@ function scrubError(error: unknown, secrets: readonly string[], depth = 0): unkn
 function innermostMessage(error: unknown): string {
   let inner = error;
   for (let depth = 0; inner instanceof Error && inner.cause instanceof Error && depth < 5; depth++) inner = inner.cause;
-  return inner instanceof Error ? inner.message : String(inner);
+  const message = inner instanceof Error ? inner.message : String(inner);
+  return PLAIN_MESSAGES[message] ?? message;
 }
+
+/** undici's terse words, said plainly. */
+const PLAIN_MESSAGES: Readonly<Record<string, string>> = {
+  "bad upgrade": "the server answered 101 Switching Protocols, an upgrade the request never asked for",
+};

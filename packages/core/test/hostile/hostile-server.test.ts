@@ -479,6 +479,16 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     expect(seen).toHaveLength(1);
   });
 
+  test("a 101 Switching Protocols nobody asked for is a ConnectionError that says so", async () => {
+    serve((_, res) => res.socket?.end("HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\n\r\n"));
+    const error = await client({ maxRetries: 0 })
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe("Acme GET request failed: the server answered 101 Switching Protocols, an upgrade the request never asked for");
+    expectNoSecret(error);
+  });
+
   test("a 103 Early Hints before the answer is passed over", async () => {
     serve((_, res) => {
       res.writeEarlyHints({ link: "</style.css>; rel=preload; as=style" });
