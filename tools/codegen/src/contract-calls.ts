@@ -129,12 +129,7 @@ function requestBodyExample(spec: LoadedSpec, requestBody: unknown, where: strin
 function withBlobs(spec: LoadedSpec, value: unknown, schema: Schema): unknown {
   if (isBinarySchema(schema))
     return new BlobSource(typeof value === "string" ? value : "example", typeof schema.contentMediaType === "string" ? schema.contentMediaType : undefined);
-  if (Array.isArray(value)) {
-    // One item in a form or a part would read back as a lone value (Prism: "must be array"): two, where the schema allows.
-    const items =
-      value.length === 1 && schema.uniqueItems !== true && (typeof schema.maxItems !== "number" || schema.maxItems >= 2) ? [value[0], value[0]] : value;
-    return items.map((item) => withBlobs(spec, item, resolvedSchema(spec, schema.items)));
-  }
+  if (Array.isArray(value)) return value.map((item) => withBlobs(spec, item, resolvedSchema(spec, schema.items)));
   if (typeof value !== "object" || value === null) return value;
   const properties = (schema.properties ?? {}) as Record<string, unknown>;
   return Object.fromEntries(

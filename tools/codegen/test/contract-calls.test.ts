@@ -28,11 +28,7 @@ describe("a contract call written from the spec", () => {
       "upload",
       `(client, headers) => client.upload({ body: { "file": new Blob(["string"]), "title": "Contract" }, headers })`,
     ],
-    [
-      "writes a form from its schema, a one-item array as two (one would read back as a lone value) unless its items are unique",
-      "putForm",
-      `(client, headers) => client.putForm({ body: { "name": "ada", "tags": ["string", "string"], "ids": [0] }, headers })`,
-    ],
+    ["writes a form from its schema", "putForm", `(client, headers) => client.putForm({ body: { "name": "ada", "tags": ["string"], "ids": [0] }, headers })`],
     ["writes a text body as its string", "postNote", `(client, headers) => client.postNote({ body: "hello", headers })`],
     [
       "writes bytes as a Blob of the declared type",

@@ -5,7 +5,7 @@ export interface ContractCase {
   /** The response's key as the spec writes it: `"200"`, `"2XX"`, `"default"`. */
   key: string;
   status: number;
-  /** Whether the client resolves (2xx) rather than throws. */
+  /** Whether the client resolves (2xx, 304) rather than throws. */
   success: boolean;
   response: unknown;
 }
@@ -29,7 +29,8 @@ export function contractCases(responses: Record<string, unknown>): ContractCase[
     const response = responses[key];
     if (exact.has(Number(key)) && /^\d{3}$/.test(key)) {
       const status = Number(key);
-      if (status >= 200) cases.push({ key, status, success: status < 300, response });
+      // 304 Not Modified answers a conditional request: a success without content (RFC 9110 §15.4.5), as core reads it.
+      if (status >= 200) cases.push({ key, status, success: status < 300 || status === 304, response });
     } else if (/^[2-5]xx$/i.test(key)) {
       const first = Number(key[0]) * 100;
       const status = Array.from({ length: 100 }, (_, i) => first + i).find((candidate) => !exact.has(candidate));

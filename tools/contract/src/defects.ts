@@ -73,16 +73,18 @@ export const RECORD_SPEC_DEFECTS = "SIGNHUB_RECORD_SPEC_DEFECTS";
 
 /** Failing cases recorded as a published spec's own defects: one overlay action per operation. */
 export class DefectRecording {
-  readonly #byTarget = new Map<string, { description: string; defects: Record<string, string> }>();
+  readonly #byTarget = new Map<string, { label: string; refused: boolean; defects: Record<string, string> }>();
 
   /**
    * A case (`key`: the response as the spec writes it, then the request's media type for a case that sends
-   * the body as one) that fails for Prism's `reason`, cut as a hint cuts it.
+   * the body as one) that fails for Prism's `reason`, cut as a hint cuts it; `refused` when Prism found the
+   * request at fault (the call, the spec's own request example, or Prism's reading of the body may be).
    */
-  record(path: string, method: string, key: string, reason: string): void {
+  record(path: string, method: string, key: string, reason: string, refused = false): void {
     const target = operationTarget(path, method);
-    const entry = this.#byTarget.get(target) ?? { description: `${method.toUpperCase()} ${path}: the spec's own defects, as Prism reported them`, defects: {} };
+    const entry = this.#byTarget.get(target) ?? { label: `${method.toUpperCase()} ${path}`, refused: false, defects: {} };
     entry.defects[key] ??= shortened(reason);
+    entry.refused ||= refused;
     this.#byTarget.set(target, entry);
   }
 
@@ -93,6 +95,12 @@ export class DefectRecording {
 
   /** The overlay actions that list them. */
   actions(): OverlayAction[] {
-    return [...this.#byTarget].map(([target, { description, defects }]) => ({ target, description, update: { [SPEC_DEFECTS]: { ...defects } } }));
+    return [...this.#byTarget].map(([target, { label, refused, defects }]) => ({
+      target,
+      description: refused
+        ? `${label}: cases whose request Prism refuses: check the call, the spec's request example, and Prism's known bugs (tools/mock/test/prism-known-bugs.test.ts)`
+        : `${label}: the spec's own defects, as Prism reported them`,
+      update: { [SPEC_DEFECTS]: { ...defects } },
+    }));
   }
 }

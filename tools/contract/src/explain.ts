@@ -3,11 +3,12 @@ import type { Exchange, Violation } from "./recorder.js";
 /**
  * A failed case's error with what the mock said about it appended: Prism's violations (`sl-violations`),
  * split into the request's (the call broke the spec) and the response's (the spec's own example, or the
- * body Prism made up, broke the spec's schema), else Prism's own problem when it could not answer.
+ * body Prism made up, broke the spec's schema), else Prism's own problem when it could not answer; and a `note`
+ * signhub adds (a path Prism cannot route by).
  */
-export function explain(error: unknown, exchange: Exchange | undefined, { example, hint }: { example: boolean; hint?: string }): Error {
+export function explain(error: unknown, exchange: Exchange | undefined, { example, hint, note }: { example: boolean; hint?: string; note?: string }): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const failure = new Error(`${message}\n${why(exchange, example)}${hint ? `\n${hint}` : ""}`, { cause: error });
+  const failure = new Error(`${message}\n${why(exchange, example)}${note ? `\nWhy, besides: ${note}` : ""}${hint ? `\n${hint}` : ""}`, { cause: error });
   if (error instanceof Error && error.stack) failure.stack = `${failure.message}\n${error.stack.split("\n").slice(1).join("\n")}`;
   return failure;
 }

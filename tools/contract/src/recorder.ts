@@ -86,8 +86,10 @@ export async function startRecorder(target: string): Promise<Recorder> {
 
 /** Prism writes its violations as JSON, prefixed `Too many violations! ` (and cut) past 8 KiB. */
 export function parseViolations(header: string | string[] | undefined): Violation[] {
-  const text = Array.isArray(header) ? header.join(",") : header;
-  if (!text) return [];
+  const raw = Array.isArray(header) ? header.join(",") : header;
+  if (!raw) return [];
+  // Node reads header bytes as Latin-1; Prism writes its messages in UTF-8 (`µs` would read `Âµs`).
+  const text = Buffer.from(raw, "latin1").toString("utf8");
   try {
     return JSON.parse(text.replace(/^Too many violations! /, "")) as Violation[];
   } catch {

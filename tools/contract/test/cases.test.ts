@@ -44,6 +44,15 @@ describe("the contract cases of an operation", () => {
     ["an API whose responses are all 2XX still has a case", ["2XX"], [["2XX", 200, true]]],
     ["informational responses and extensions give none", ["101", "1XX", "x-note"], []],
     ["a redirect is an error case, as the client throws it", ["302"], [["302", 302, false]]],
+    // Box documents 304 on its conditional GETs: core resolves it, without content (RFC 9110 §15.4.5).
+    [
+      "a 304 Not Modified is a success",
+      ["200", "304"],
+      [
+        ["200", 200, true],
+        ["304", 304, true],
+      ],
+    ],
   ])("%s", (_, keys, want) => {
     expect(cases(keys)).toEqual(want);
   });

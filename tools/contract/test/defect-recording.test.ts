@@ -18,11 +18,16 @@ test("recorded cases become overlay actions that list them as the operation's kn
     recording.record("/pets/{id}", "get", "200", "another reason");
     recording.record("/pets", "post", "default", "Request body must have required property 'name'");
     // The case sending the body as a form: listed apart from the JSON one.
-    recording.record("/pets", "post", "default application/x-www-form-urlencoded", "Request body property tags must be array");
+    recording.record("/pets", "post", "default application/x-www-form-urlencoded", "Request body property tags must be array", true);
     expect(recording.size).toBe(4);
     appendOverlayActions(overlayFile, recording.actions(), " Recorded by the contract test.");
 
     const written = readFileSync(overlayFile, "utf8");
+    // A request Prism refused is not called the spec's defect: the call, the example or the mock may be at fault.
+    expect(recording.actions().map((action) => action.description)).toEqual([
+      "GET /pets/{id}: the spec's own defects, as Prism reported them",
+      "POST /pets: cases whose request Prism refuses: check the call, the spec's request example, and Prism's known bugs (tools/mock/test/prism-known-bugs.test.ts)",
+    ]);
     expect(written).toContain("# the user's own comment");
     expect(written).toContain("# Recorded by the contract test.");
     const doc = {

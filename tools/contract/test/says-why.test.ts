@@ -142,7 +142,23 @@ describe("Prism's sl-violations header", () => {
       [{ location: ["response", "body", "policies", "0"], message: "Response body property policies.0 must be string" }],
     ],
     ["text that is no list at all", "something else", [{ location: [], message: "something else" }]],
+    [
+      "UTF-8 that Node read as Latin-1",
+      Buffer.from('[{"location":["response","body"],"message":"must match pattern ^[0-9]+(ns|µs)$"}]', "utf8").toString("latin1"),
+      [{ location: ["response", "body"], message: "must match pattern ^[0-9]+(ns|µs)$" }],
+    ],
   ])("%s", (_, header, want) => {
     expect(parseViolations(header)).toMatchObject(want);
   });
+});
+
+test("a note signhub adds (a path Prism cannot route by) is a Why line of its own", () => {
+  const error = explain(
+    new Error("expected a Blob"),
+    { status: 200, violations: [] },
+    { example: false, note: "the path /files/{id}#shared carries a query or a fragment, which Prism does not route by" },
+  );
+  expect(error.message).toBe(
+    "expected a Blob\nWhy: Prism answered 200 and found nothing wrong with the request or the response.\nWhy, besides: the path /files/{id}#shared carries a query or a fragment, which Prism does not route by",
+  );
 });

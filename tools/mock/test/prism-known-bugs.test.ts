@@ -35,3 +35,24 @@ test('documents a known Prism bug: an `anyOf: [string, null]` property with sche
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ title: "string", subtitle: "y" });
 });
+
+// No workaround: a contract case sending such a body fails with "must be array" (README, "Contract tests");
+// stoplightio/prism#2654 proposes reading repeated keys as an array.
+test("documents a known Prism bug: an array in a form or a multipart body, sent as repeated keys or parts (OpenAPI 3.1 §4.8.15), is refused", async () => {
+  mock = await startPrism({ specPath: fixture("specs", "repeated-parts.yaml"), port: await getFreePort() });
+  const parts = new FormData();
+  parts.append("tags", "a");
+  parts.append("tags", "b");
+  const multipart = await fetch(`${mock.url}/multipart`, { method: "POST", body: parts });
+  expect(multipart.status).toBe(422);
+  expect(JSON.stringify(await multipart.json())).toContain("must be array");
+  const form = await fetch(`${mock.url}/form`, {
+    method: "POST",
+    body: new URLSearchParams([
+      ["tags", "a"],
+      ["tags", "b"],
+    ]),
+  });
+  expect(form.status).toBe(422);
+  expect(JSON.stringify(await form.json())).toContain("must be array");
+});
