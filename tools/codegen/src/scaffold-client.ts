@@ -26,7 +26,7 @@ const methods = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 // An error body's field names by what they hold, the likeliest first, matched ignoring case, `_` and `-`
 // (`error_code`, `errorCode`, `ErrorCode`). A string `error` is the code beside a message (OAuth 2.0's
 // `error` and `error_description`, RFC 6749 §5.2), else the message.
-const codeNames = [/^(error|err)?code$/, /^(error|err)(name|type|key)$/, /^reason$/, /^type$/, /^status(code)?$/, /^error$/, /^name$/];
+const codeNames = [/^(error|err)?code$/, /^(error|err)(name|type|key|id)$/, /^id$/, /^reason$/, /^type$/, /^status(code)?$/, /^error$/, /^name$/];
 const messageNames = [/^(error|err)?(message|msg)$/, /^(errordescription|(error)?detail)$/, /^title$/, /^description$/, /^error$/];
 
 /** Reads servers, security and error bodies from a spec for a new provider's `src/index.ts`. */
@@ -110,7 +110,7 @@ function readErrorFields(spec: LoadedSpec, operations: { responses?: Record<stri
           else if (schema?.items) scopes.push([`${name}.0.`, propertiesOf(spec, schema.items)]);
         }
         for (const [prefix, scope] of scopes) {
-          const found = errorFieldsOf(spec, scope);
+          const found = errorFieldsOf(spec, scope, prefix !== "");
           if (found.code) code.add(prefix + found.code);
           if (found.message) message.add(prefix + found.message);
         }
@@ -120,21 +120,32 @@ function readErrorFields(spec: LoadedSpec, operations: { responses?: Record<stri
   return { code: code.size ? [...code] : ["code"], message: message.size ? [...message] : ["message"] };
 }
 
-/** The names of an object's code and message fields, of those holding a value (not an object or an array). */
-function errorFieldsOf(spec: LoadedSpec, fields: Record<string, unknown>): { code?: string; message?: string } {
-  const values = Object.keys(fields).filter((name) => {
+/**
+ * The names of an object's code and message fields, of those holding a value (not an object or an array). A
+ * code is text: a number (an HTTP status repeated, as Ory's `error.code`) ranks after every text field; an
+ * `id` is a code only inside an `error` object (Ory's `error.id`: `session_inactive`), never at the top.
+ */
+function errorFieldsOf(spec: LoadedSpec, fields: Record<string, unknown>, nested: boolean): { code?: string; message?: string } {
+  const typesOf = (name: string) => {
     const schema = spec.deref(fields[name]) as Schema | undefined;
-    const types = Array.isArray(schema?.type) ? schema.type : [schema?.type];
+    return { schema, types: (Array.isArray(schema?.type) ? schema.type : [schema?.type]) as unknown[] };
+  };
+  const values = Object.keys(fields).filter((name) => {
+    const { schema, types } = typesOf(name);
     return !schema?.properties && !schema?.items && !schema?.allOf && !types.includes("object") && !types.includes("array");
   });
-  const best = (patterns: RegExp[], except?: string) => {
+  const best = (patterns: RegExp[], except?: string, textFirst = false) => {
     const ranked = values
-      .filter((name) => name !== except)
-      .map((name) => ({ name, rank: patterns.findIndex((p) => p.test(name.replace(/[_-]/g, "").toLowerCase())) }));
+      .filter((name) => name !== except && (nested || name.toLowerCase() !== "id"))
+      .map((name) => {
+        const rank = patterns.findIndex((p) => p.test(name.replace(/[_-]/g, "").toLowerCase()));
+        const numeric = typesOf(name).types.some((type) => type === "integer" || type === "number");
+        return { name, rank: rank >= 0 && textFirst && numeric ? rank + patterns.length : rank };
+      });
     return ranked.filter(({ rank }) => rank >= 0).sort((a, b) => a.rank - b.rank)[0]?.name;
   };
   const message = best(messageNames);
-  return { code: best(codeNames, message), message };
+  return { code: best(codeNames, message, true), message };
 }
 
 function propertiesOf(spec: LoadedSpec, schema: unknown): Record<string, unknown> {

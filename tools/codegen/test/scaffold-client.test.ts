@@ -55,6 +55,9 @@ test.each<[string, ClientWiring["errorFields"]]>([
   ["/camel-case", { code: ["ErrorCode"], message: ["ErrorMessage"] }],
   ["/error-string", { code: ["code"], message: ["error"] }],
   ["/named", { code: ["name"], message: ["message"] }],
+  ["/ory-kratos", { code: ["error.id"], message: ["error.message"] }],
+  ["/ory-hydra", { code: ["error"], message: ["error_description"] }],
+  ["/top-id", { code: ["code"], message: ["message"] }],
 ])("reads the error fields of %s in error-shapes.yaml", (path, want) => {
   const file = fixture("error-shapes.yaml");
   const doc = readSpec(file).doc as { paths: Record<string, unknown> };
