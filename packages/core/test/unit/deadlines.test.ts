@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from "undici";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { TimeoutError } from "../../src/index.js";
 import { loopback } from "./loopback.js";
 import { testClient } from "./test-client.js";
@@ -112,17 +112,35 @@ describe("per-attempt deadlines", () => {
   });
 
   test("an attempt's deadline is a timer only while the attempt is in flight", async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
-    const client = testClient({ baseUrl: server.url, maxRetries: 0, timeoutMs: 60_000 });
-    const before = timers();
-    await client.getThing({ params: { path: { id: "1" } } });
-    expect(timers()).toBe(before);
-    const controller = new AbortController();
-    const call = client.getThing({ params: { path: { id: "hang-held" } }, signal: controller.signal }).catch((e: unknown) => e);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(timers()).toBe(before + 1);
-    controller.abort();
-    await call;
-    expect(timers()).toBe(before);
+    // The deadline's own timers, told from any other (undici's, the server's) by their delay: timeoutMs.
+    const originalSetTimeout = globalThis.setTimeout;
+    const originalClearTimeout = globalThis.clearTimeout;
+    const live = new Set<unknown>();
+    const set = vi.spyOn(globalThis, "setTimeout");
+    const clear = vi.spyOn(globalThis, "clearTimeout");
+    set.mockImplementation(((callback: () => void, delay?: number, ...rest: unknown[]) => {
+      const handle = originalSetTimeout(callback, delay, ...rest);
+      if (delay === 60_000) live.add(handle);
+      return handle;
+    }) as typeof setTimeout);
+    clear.mockImplementation(((handle?: Parameters<typeof clearTimeout>[0]) => {
+      live.delete(handle);
+      originalClearTimeout(handle);
+    }) as typeof clearTimeout);
+    try {
+      const client = testClient({ baseUrl: server.url, maxRetries: 0, timeoutMs: 60_000 });
+      await client.getThing({ params: { path: { id: "1" } } });
+      expect(live.size).toBe(0);
+      const controller = new AbortController();
+      const call = client.getThing({ params: { path: { id: "hang-held" } }, signal: controller.signal }).catch((e: unknown) => e);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(live.size).toBe(1);
+      controller.abort();
+      await call;
+      expect(live.size).toBe(0);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
   });
 });
