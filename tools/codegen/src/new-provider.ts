@@ -17,7 +17,7 @@ import { commonFolder, copyVendorFiles, refClosure, sameVendorFiles } from "./ve
 export interface NewProvider {
   /** Folder and package name: `specs/<name>/…` → `@signhub/<name>`. */
   name: string;
-  /** The provider's name as its docs write it; starts every error message. @default from the name */
+  /** The provider's name as its docs write it; starts every error message. @default a published spec's `info.title` without "API", else from the name */
   title?: string;
   /**
    * A spec file as its vendor publishes it (YAML or JSON, OpenAPI 3.0 or 3.1). It is copied byte for byte,
@@ -41,8 +41,11 @@ export class NewProviderError extends Error {
  * and an overlay written beside it. Every step is skipped when its result is already there, so a run that
  * stopped (an overlay to fix, say) is resumed by running the same command again. Returns the files written.
  */
-export async function newProvider(root: string, { name, title = pascalCase(name).replace(/([a-z])([A-Z])/g, "$1 $2"), from }: NewProvider): Promise<string[]> {
+export async function newProvider(root: string, { name, title: given, from }: NewProvider): Promise<string[]> {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`provider name "${name}" must be lowercase kebab-case`);
+  // A published spec is checked before anything is written; its `info.title` names the provider unless told.
+  const vendorTitle = from === undefined ? undefined : titleOf(checkOpenApiVersion(from));
+  const title = given ?? vendorTitle ?? pascalCase(name).replace(/([a-z])([A-Z])/g, "$1 $2");
   const written: string[] = [];
   const dir = join(root, "packages", name);
   const config = parseDocument(readFileSync(join(root, "redocly.yaml"), "utf8"));
@@ -153,7 +156,6 @@ async function addPublishedSpec(root: string, name: string, title: string, from:
   const specs = join(root, "specs", name);
   const published = join(specs, "published");
   if (existsSync(join(specs, "openapi.yaml"))) throw new Error(`specs/${name}/openapi.yaml is a hand-written spec: run without --from`);
-  checkOpenApiVersion(from);
   const files = refClosure(from);
   const rootFile = relative(commonFolder(files), files[0]!).split(sep).join("/");
   if (existsSync(published) && !sameVendorFiles(files, published)) {
@@ -180,8 +182,19 @@ async function addPublishedSpec(root: string, name: string, title: string, from:
   return { written, entry };
 }
 
-/** Refuses, before anything is copied, a file that is not an OpenAPI 3.0 or 3.1 document, saying what it is. */
-function checkOpenApiVersion(from: string): void {
+/** `info.title` without a trailing "API" (`Box Platform API` → `Box Platform`); undefined when it has none. */
+function titleOf(doc: Record<string, unknown>): string | undefined {
+  const title = (doc.info as { title?: unknown } | undefined)?.title;
+  if (typeof title !== "string") return undefined;
+  const short = title
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/\s+API$/i, "");
+  return short && short.length <= 60 ? short : undefined;
+}
+
+/** Refuses, before anything is copied, a file that is not an OpenAPI 3.0 or 3.1 document, saying what it is; returns the document. */
+function checkOpenApiVersion(from: string): Record<string, unknown> {
   let doc: unknown;
   try {
     doc = parseSpecText(readFileSync(from, "utf8"), from);
@@ -189,7 +202,7 @@ function checkOpenApiVersion(from: string): void {
     throw new NewProviderError(error instanceof Error ? error.message : String(error));
   }
   const { openapi, swagger } = (typeof doc === "object" && doc !== null ? doc : {}) as { openapi?: unknown; swagger?: unknown };
-  if (typeof openapi === "string" && /^3\.[01]\.\d+/.test(openapi)) return;
+  if (typeof openapi === "string" && /^3\.[01]\.\d+/.test(openapi)) return doc as Record<string, unknown>;
   const what =
     swagger !== undefined
       ? `a Swagger ${String(swagger)} (OpenAPI 2) document: convert it to OpenAPI 3.0 or 3.1 first (swagger2openapi, or the vendor's own 3.x file), then bring the converted file`

@@ -104,6 +104,9 @@ describe("newProvider --from", () => {
     expect(effective.paths["/things"].post.requestBody.content["application/json"].examples.other).toEqual({ value: { id: "t-2" } });
     expect(files).toContain("specs/split-sign/signhub.overlay.yaml");
     const overlay = parse(readFileSync(join(root, "specs/split-sign/signhub.overlay.yaml"), "utf8"));
+    // Named as the spec's info.title names it, not from the folder name ("Split Sign").
+    expect(overlay.info.title).toBe("signhub additions to Split");
+    expect(readFileSync(join(root, "packages/split-sign/src/index.ts"), "utf8")).toContain('title: "Split",');
     expect(overlay.actions).toEqual([
       {
         target: "$.paths['/things'].get",

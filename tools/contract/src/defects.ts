@@ -98,8 +98,8 @@ export class DefectRecording {
     return [...this.#byTarget].map(([target, { label, refused, defects }]) => ({
       target,
       description: refused
-        ? `${label}: cases whose request Prism refuses: check the call, the spec's request example, and Prism's known bugs (tools/mock/test/prism-known-bugs.test.ts)`
-        : `${label}: the spec's own defects, as Prism reported them`,
+        ? `${label}: cases Prism fails, some for their request: check the call, the spec's request example, and Prism's known bugs (tools/mock/test/prism-known-bugs.test.ts)`
+        : `${label}: cases Prism fails for the spec's own defects or what it cannot answer, as it reported them`,
       update: { [SPEC_DEFECTS]: { ...defects } },
     }));
   }

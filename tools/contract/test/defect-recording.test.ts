@@ -25,8 +25,8 @@ test("recorded cases become overlay actions that list them as the operation's kn
     const written = readFileSync(overlayFile, "utf8");
     // A request Prism refused is not called the spec's defect: the call, the example or the mock may be at fault.
     expect(recording.actions().map((action) => action.description)).toEqual([
-      "GET /pets/{id}: the spec's own defects, as Prism reported them",
-      "POST /pets: cases whose request Prism refuses: check the call, the spec's request example, and Prism's known bugs (tools/mock/test/prism-known-bugs.test.ts)",
+      "GET /pets/{id}: cases Prism fails for the spec's own defects or what it cannot answer, as it reported them",
+      "POST /pets: cases Prism fails, some for their request: check the call, the spec's request example, and Prism's known bugs (tools/mock/test/prism-known-bugs.test.ts)",
     ]);
     expect(written).toContain("# the user's own comment");
     expect(written).toContain("# Recorded by the contract test.");
