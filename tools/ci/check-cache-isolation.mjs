@@ -6,21 +6,12 @@
 // - a provider listed in the root redocly.yaml (the shared part of adding one): no provider's task changes;
 // - signhub's lint rules: every provider's lint:specs changes, so that no cached pass is replayed.
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { appendFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repo, workspaceCopy } from "./workspace-copy.mjs";
 
-const repo = fileURLToPath(new URL("../../", import.meta.url));
 const turbo = join(repo, "node_modules/.bin/turbo");
-const copy = mkdtempSync(join(tmpdir(), "signhub-cache-isolation-"));
-process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
-// Tracked files and new ones not ignored, as they are in the working tree.
-const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" });
-for (const file of files.split("\0").filter((file) => file && existsSync(join(repo, file)))) {
-  mkdirSync(dirname(join(copy, file)), { recursive: true });
-  cpSync(join(repo, file), join(copy, file));
-}
+const copy = workspaceCopy("signhub-cache-isolation-");
 
 const providers = readdirSync(join(copy, "specs")).filter((name) => readdirSync(join(copy, "specs", name)).includes("redocly.yaml"));
 const tasks = ["lint:specs", "generate", "build", "test"];

@@ -4,21 +4,13 @@
 // brought in by $ref, two security schemes — bearer and an API key in the query — chosen per operation, an
 // operation without security, a body in JSON and as a form, `2XX`, `4XX` and `default` responses, one without a
 // schema, no servers), then its contract test against its mock: every case green, no hand edit.
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { repo, workspaceCopy } from "./workspace-copy.mjs";
 
-const repo = fileURLToPath(new URL("../../", import.meta.url));
-const copy = mkdtempSync(join(tmpdir(), "signhub-new-provider-"));
-process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
-const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" });
-for (const file of files.split("\0").filter((file) => file && existsSync(join(repo, file)))) {
-  mkdirSync(dirname(join(copy, file)), { recursive: true });
-  cpSync(join(repo, file), join(copy, file));
-}
+const copy = workspaceCopy("signhub-new-provider-");
 // The build's cache: the workspace's own packages are restored, not built again.
 if (existsSync(join(repo, ".turbo/cache"))) cpSync(join(repo, ".turbo/cache"), join(copy, ".turbo/cache"), { recursive: true });
 
