@@ -33,6 +33,8 @@ run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);
 run("pnpm", ["build"]);
 const spec = "tools/ci/fixtures/newcomer";
 run("pnpm", ["new-provider", "newcomer-sign", "--from", `${spec}/openapi.yaml`]);
+// The client and its contract test, every generated call included, compile (`pnpm test` runs this task first).
+run("pnpm", ["turbo", "run", "typecheck", "--filter=@signhub/newcomer-sign"]);
 // The spec's own defect (an example that breaks its schema) fails its case, saying so; recorded in the overlay
 // with one command, the next run is green with that case listed.
 const test = (extra = {}) => {
