@@ -1,17 +1,25 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { SpecError } from "./spec-error.js";
 
 /**
  * A published spec file and every file its relative `$ref`s reach, transitively (absolute paths, the
- * root first). URLs (`https://…`) and local pointers (`#/…`) are left alone. A YAML or JSON file that
+ * root first), each inside the root file's folder (one outside, a symbolic link's target included, is a
+ * `SpecError`). URLs (`https://…`) and local pointers (`#/…`) are left alone. A YAML or JSON file that
  * cannot be parsed is a `SpecError`; any other file (a Markdown description, a code sample) is taken as
  * text, as Redocly's bundler takes it, and copied without looking for `$ref`s in it.
  */
 export function refClosure(rootFile: string): string[] {
   const files = [resolve(rootFile)];
   const problems: string[] = [];
+  // Every file must lie in the root file's folder (symbolic links followed): a `$ref` is never a way to copy
+  // a file from elsewhere on the machine (a key, a config) into the repository.
+  const folder = realpathSync(dirname(files[0]!));
+  const inside = (path: string) => {
+    const from = relative(folder, realpathSync(path));
+    return !from.startsWith("..") && !isAbsolute(from);
+  };
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     if (i > 0 && !/\.(ya?ml|json)$/i.test(file)) continue;
@@ -24,10 +32,15 @@ export function refClosure(rootFile: string): string[] {
     }
     for (const ref of refsIn(doc)) {
       const target = ref.split("#")[0]!;
+      if (/^file:/i.test(target)) {
+        problems.push(`$ref ${ref} in ${file} is a file: URL: name the file by a relative path inside the spec's folder`);
+        continue;
+      }
       if (target === "" || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // a local pointer or a URL
       const path = resolve(dirname(file), decodeURIComponent(target));
       if (files.includes(path)) continue;
       if (!existsSync(path)) problems.push(`$ref ${ref} in ${file} names a file that does not exist`);
+      else if (!inside(path)) problems.push(`$ref ${ref} in ${file} names a file outside ${folder}, the spec's folder: it is not copied`);
       else files.push(path);
     }
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, test } from "vitest";
@@ -238,6 +238,27 @@ describe("newProvider --from", () => {
     await expect(newProvider(root, { name: "given", from: spec })).rejects.toThrow(want);
     expect(existsSync(join(root, "specs/given"))).toBe(false);
     expect(existsSync(join(root, "packages/given"))).toBe(false);
+  });
+
+  test("refuses a $ref to a file outside the spec's folder (a path, a symbolic link, a file: URL), copying nothing", async () => {
+    const root = workspace();
+    const outside = join(root, "outside");
+    const vendor = join(root, "vendor");
+    mkdirSync(outside);
+    mkdirSync(vendor);
+    writeFileSync(join(outside, "id_ed25519.yaml"), "key: PRIVATE-KEY-0123456789\n");
+    symlinkSync(join(outside, "id_ed25519.yaml"), join(vendor, "linked.yaml"));
+    const spec = (ref: string) => `openapi: 3.1.0\ninfo: { title: T, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    K: { $ref: "${ref}" }\n`;
+    for (const [ref, want] of [
+      ["../outside/id_ed25519.yaml", "names a file outside"],
+      ["linked.yaml", "names a file outside"],
+      [join(outside, "id_ed25519.yaml"), "names a file outside"],
+      [`file://${join(outside, "id_ed25519.yaml")}`, "is a file: URL"],
+    ]) {
+      writeFileSync(join(vendor, "openapi.yaml"), spec(ref));
+      await expect(newProvider(root, { name: "hostile", from: join(vendor, "openapi.yaml") })).rejects.toThrow(want);
+      expect(existsSync(join(root, "specs/hostile"))).toBe(false);
+    }
   });
 
   test("records every problem of a spec with more than Redocly's default 100 in the baseline", async () => {
