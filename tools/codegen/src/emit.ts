@@ -4,7 +4,7 @@ import type { OperationEntry } from "./operations.js";
 /** The source of `generated/operations.ts`: the runtime table @signhub/core builds methods from. */
 export function emitOperations(entries: OperationEntry[], specName: string): string {
   const lines = entries.map((op) => {
-    const doc = `  /** ${op.summary ? `${op.summary.replace(/\s+/g, " ").replace(/\*\//g, "*\\/")} — ` : ""}\`${op.method.toUpperCase()} ${op.path}\` */`;
+    const doc = `  /** ${commentText(`${op.summary ? `${op.summary} — ` : ""}\`${op.method.toUpperCase()} ${op.path}\``)} */`;
     const { method, path, retrySafe, parameters, requestBody, responses, servers, security } = op;
     // Fields the spec leaves out are undefined here, and JSON leaves them out.
     const row: OperationSpec = { method, path, retrySafe, parameters, requestBody, responses, servers, security };
@@ -20,4 +20,12 @@ export function emitOperations(entries: OperationEntry[], specName: string): str
     `} as const satisfies OperationTable;`,
     ``,
   ].join("\n");
+}
+
+/**
+ * Text from a spec (a title, a scheme's name) as it may stand in a generated comment: on one line, and unable
+ * to end a block comment (`*\/` is written `*\\/`), so that no spec can write code into the package.
+ */
+export function commentText(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/\*\//g, "*\\/");
 }

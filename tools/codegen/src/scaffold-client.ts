@@ -1,3 +1,4 @@
+import { commentText } from "./emit.js";
 import type { LoadedSpec } from "./read-spec.js";
 
 /** What a provider's `src/index.ts` is wired with, read from its spec. */
@@ -170,7 +171,7 @@ export function clientSource(name: string, title: string, factory: string, type:
     ...(options.length && !single ? ["securitySchemes"] : []),
   ];
   const others = otherSchemes.length
-    ? `      // The spec also names ${otherSchemes.join(", ")}, which signhub does not send: an operation asking for one of them is
+    ? `      // The spec also names ${commentText(otherSchemes.join(", "))}, which signhub does not send: an operation asking for one of them is
       // sent as the caller sends it (a header in \`headers\`, the dispatcher's TLS client certificate).
 `
     : "";
@@ -190,7 +191,7 @@ ${options
       : "";
   const fields = options
     .map(
-      (option) => `  /** ${option.doc} */
+      (option) => `  /** ${commentText(option.doc)} */
   ${option.name}${single ? "" : "?"}: ${option.type};
 `,
     )
@@ -206,10 +207,10 @@ export { operationTable };
 export interface ${type}Options extends ClientOptions {
 ${baseUrl ? "" : "  /** The API's base URL (the spec gives no server with a default). */\n  baseUrl: string;\n"}${fields}}
 
-/** A client of the ${title} API: one method per operation, plus \`raw\`. */
+/** A client of the ${commentText(title)} API: one method per operation, plus \`raw\`. */
 export type ${type} = SignhubClient<paths, typeof operationTable>;
 
-/** Typed client for the ${title} API.${options.length && !single ? " Each operation is sent with the first of its security requirements whose credentials the client holds." : ""} */
+/** Typed client for the ${commentText(title)} API.${options.length && !single ? " Each operation is sent with the first of its security requirements whose credentials the client holds." : ""} */
 export function ${factory}(options: ${type}Options): ${type} {
   const { ${options.map((option) => `${option.name}, `).join("")}...rest } = options;
   return createOperations<paths, typeof operationTable>(

@@ -254,7 +254,7 @@ describe("newProvider --from", () => {
       ["linked.yaml", "names a file outside"],
       [join(outside, "id_ed25519.yaml"), "names a file outside"],
       [`file://${join(outside, "id_ed25519.yaml")}`, "is a file: URL"],
-    ]) {
+    ] as const) {
       writeFileSync(join(vendor, "openapi.yaml"), spec(ref));
       await expect(newProvider(root, { name: "hostile", from: join(vendor, "openapi.yaml") })).rejects.toThrow(want);
       expect(existsSync(join(root, "specs/hostile"))).toBe(false);
