@@ -45,7 +45,13 @@ try {
   if (format.status !== 0) fail(`\`pnpm exec biome check --write packages/${name}\` failed; fix what it printed, then run \`${again}\` again.`);
   const build = spawnSync("pnpm", ["turbo", "run", "build", `--filter=@signhub/${name}`], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) fail(`the build failed; fix what it printed (the spec's overlay, the lint baseline or src/index.ts), then run \`${again}\` again.`);
-  console.log(`\n@signhub/${name} is built; \`pnpm test\` runs its contract test against the mock of its spec.`);
+  console.log(
+    `\n@signhub/${name} is built; \`pnpm test\` runs its contract test against the mock of its spec.` +
+      (from
+        ? `\nA case that fails for the spec's own defect says why; \`SIGNHUB_RECORD_SPEC_DEFECTS=1 pnpm --filter @signhub/${name} test\`` +
+          ` lists such cases in specs/${name}/signhub.overlay.yaml, for review.`
+        : ""),
+  );
 } catch (error) {
   fail(`${error instanceof Error ? error.message : error}`);
 }
