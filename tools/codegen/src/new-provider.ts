@@ -76,12 +76,13 @@ export async function newProvider(root: string, { name, title: given, from }: Ne
   }
   const api = findApi(root, name);
   await writeEffectiveSpec(root, api);
-  if (api.vendor && !hasBaseline(api)) {
-    const repaired = await repairStructure(root, api);
-    if (repaired)
-      written.push(
-        `${relative(root, api.vendor.overlay)} (${repaired} actions repairing its structure: keywords of the other OpenAPI version, undefined schemas)`,
-      );
+  // A published spec's first run: its structure repaired, then (with the same lint report when nothing was) its baseline.
+  const firstRun = api.vendor !== undefined && !hasBaseline(api);
+  const { repaired, problems } = firstRun ? await repairStructure(root, api) : { repaired: 0, problems: undefined };
+  if (repaired) {
+    written.push(
+      `${relative(root, api.vendor!.overlay)} (${repaired} actions repairing its structure: keywords of the other OpenAPI version, undefined schemas)`,
+    );
   }
   const spec = readSpec(api.spec);
   let operations: OperationEntry[];
@@ -94,8 +95,8 @@ export async function newProvider(root: string, { name, title: given, from }: Ne
         `Fix them in ${relative(root, api.vendor.overlay)} (an action can name an operation, give it a retry decision, or define what a $ref names), then run the same command again.`,
     );
   }
-  if (api.vendor && !hasBaseline(api)) {
-    const recorded = writeBaseline(root, api);
+  if (firstRun) {
+    const recorded = writeBaseline(root, api, problems);
     if (recorded) written.push(`${relative(root, ignoreFile(api))} (${recorded} problems of the vendor's style recorded for ${relative(root, api.spec)})`);
   }
   const wiring = readClientWiring(spec);

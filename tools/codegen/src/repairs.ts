@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { lintProblems } from "./baseline.js";
+import { lintProblems, type Problem } from "./baseline.js";
 import type { ApiEntry } from "./config.js";
 import { writeEffectiveSpec } from "./effective-spec.js";
 import { appendOverlayActions, type OverlayAction } from "./overlay.js";
@@ -158,8 +158,8 @@ export function danglingSchemaRepairs(doc: Record<string, unknown>, pointers: re
  * `nullable` in a 3.1 document, say), which Redocly's `struct` rule reports, then writes the effective
  * document again. Returns how many problems were repaired.
  */
-export async function repairStructure(root: string, api: ApiEntry): Promise<number> {
-  if (!api.vendor) return 0;
+export async function repairStructure(root: string, api: ApiEntry): Promise<{ repaired: number; problems?: Problem[] }> {
+  if (!api.vendor) return { repaired: 0 };
   const effective = resolve(api.spec);
   const found = lintProblems(root, api);
   const at = (rule: string) =>
@@ -174,12 +174,13 @@ export async function repairStructure(root: string, api: ApiEntry): Promise<numb
   const struct = at("struct");
   const dangling = at("no-unresolved-refs").map((problem) => problem.pointer);
   const actions = [...structuralRepairs(doc, struct), ...danglingSchemaRepairs(doc, dangling)];
-  if (!actions.length) return 0;
+  // Nothing to repair: the lint report still describes the effective document, for the baseline.
+  if (!actions.length) return { repaired: 0, problems: found };
   appendOverlayActions(
     api.vendor.overlay,
     actions,
     " Written by signhub-codegen: keywords of the other OpenAPI version, as the spec's own version writes them (Redocly's\n struct rule), and schemas the spec names but does not define (no-unresolved-refs).",
   );
   await writeEffectiveSpec(root, api);
-  return actions.length;
+  return { repaired: actions.length };
 }

@@ -69,9 +69,9 @@ export async function runCli(args: string[], cwd: string): Promise<number> {
       const api = findApi(root, name);
       await writeEffectiveSpec(root, api);
       // A vendor update may bring new keywords of the other OpenAPI version, or new dangling schemas.
-      const repaired = await repairStructure(root, api);
+      const { repaired, problems } = await repairStructure(root, api);
       if (repaired) console.log(`${relative(root, api.vendor?.overlay ?? api.spec)}: ${repaired} actions repairing its structure appended`);
-      console.log(`${relative(root, ignoreFile(api))}: ${writeBaseline(root, api)} problems of ${name}'s published spec recorded`);
+      console.log(`${relative(root, ignoreFile(api))}: ${writeBaseline(root, api, problems)} problems of ${name}'s published spec recorded`);
       return 0;
     }
     return usageError(command === undefined ? "no command" : `unknown command "${command}"`);

@@ -24,8 +24,8 @@ export function securitySchemes(schemes: Readonly<Record<string, Auth | undefine
   const all = held.map(([, auth]) => auth);
   return {
     refreshable: all.some((auth) => auth.refreshable),
-    authorize: (request, context) => held[0]?.[1].authorize(request, context),
-    ...(held[0]?.[1].urlFor ? { urlFor: (url: string) => held[0]![1].urlFor!(url) } : {}),
+    // The transport asks `select` for each request's own Auth: this one sets nothing itself.
+    authorize: () => {},
     secrets: () => all.flatMap((auth) => auth.secrets()),
     select(security) {
       if (security === undefined) return held[0]?.[1];

@@ -154,31 +154,23 @@ describe.each(transports)("a hostile server, %s", (transportName, transport) => 
     expect(otherSeen).toEqual([{ authorization: undefined, apiKey: undefined }]);
   });
 
-  test.each(["ftp://files.example/x", "javascript:alert(1)", "http://[::1"])(
-    "a GET redirected to %s (not an http(s) URL) is a RedirectError, and not followed",
-    async (location) => {
-      serve((_, res) => res.writeHead(302, { location }).end());
-      const error = await client()
-        .getThing({ params: { path: { id: "1" } } })
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RedirectError);
-      expect(seen).toHaveLength(1);
-    },
-  );
-
-  test.each([`http://u:third-party-pass@127.0.0.1:9/x`, `http://a@b:third-party-pass@127.0.0.1:9/x`, `//u:third-party-pass@127.0.0.1:9/x`])(
-    "a GET redirected to %s (credentials in it) is a RedirectError that shows none of them",
-    async (location) => {
-      serve((_, res) => res.writeHead(302, { location }).end());
-      const error = await client()
-        .getThing({ params: { path: { id: "1" } } })
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RedirectError);
-      expect(seen).toHaveLength(1);
-      expect(inspect(error)).not.toContain("third-party-pass");
-      expect(JSON.stringify(error)).not.toContain("third-party-pass");
-    },
-  );
+  test.each([
+    ["ftp://files.example/x", "not an http(s) URL"],
+    ["javascript:alert(1)", "not an http(s) URL"],
+    ["http://[::1", "not an http(s) URL"],
+    ["http://u:third-party-pass@127.0.0.1:9/x", "credentials in it"],
+    ["http://a@b:third-party-pass@127.0.0.1:9/x", "credentials in it"],
+    ["//u:third-party-pass@127.0.0.1:9/x", "credentials in it"],
+  ])("a GET redirected to %s (%s) is a RedirectError, not followed, that shows no credentials", async (location) => {
+    serve((_, res) => res.writeHead(302, { location }).end());
+    const error = await client()
+      .getThing({ params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(seen).toHaveLength(1);
+    expect(inspect(error)).not.toContain("third-party-pass");
+    expect(JSON.stringify(error)).not.toContain("third-party-pass");
+  });
 
   test.each([
     ["named like a secret", { "x-api-key": API_KEY }, []],

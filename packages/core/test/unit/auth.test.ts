@@ -181,6 +181,12 @@ describe("securitySchemes", () => {
     expect(seen.map(credentialsOf)).toEqual([want]);
   });
 
+  test("a request matching no operation (through raw) is sent with the first scheme held", async () => {
+    const { client, seen } = clientHolding({ partnerKey: apiKeyAuth({ in: "header", name: "X-Partner-Key", key: KEY }), oauth: bearerAuth(TOKEN) });
+    await client.raw.GET("/elsewhere" as never, {} as never);
+    expect(seen.map(credentialsOf)).toEqual([{ url: "https://api.acme.test/elsewhere", authorization: undefined, partnerKey: KEY }]);
+  });
+
   test("an operation whose requirements the client holds none of is refused before sending, naming them, quoting no secret", async () => {
     const { client, seen } = clientHolding({ oauth: undefined, partnerKey: apiKeyAuth({ in: "header", name: "X-Partner-Key", key: KEY }) });
     const error = await client.byToken({}).catch((e: unknown) => e);
