@@ -5,6 +5,7 @@ import { parse, stringify } from "yaml";
 import type { ApiEntry } from "./config.js";
 import { redocly } from "./lint.js";
 import { applyOverlay } from "./overlay.js";
+import { pointerSegments } from "./read-spec.js";
 import { SpecError } from "./spec-error.js";
 import { refClosure } from "./vendor-files.js";
 
@@ -69,9 +70,7 @@ export function inlineLiteralRefs(doc: Record<string, unknown>, published: strin
         contents.set(file, /\.(ya?ml|json)$/i.test(file) ? parse(text) : text);
       }
       let value = contents.get(file);
-      for (const part of (ref.split("#")[1] ?? "").split("/").slice(1)) {
-        value = (value as Record<string, unknown> | undefined)?.[decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~")];
-      }
+      for (const name of pointerSegments(ref.split("#")[1] ?? "")) value = (value as Record<string, unknown> | undefined)?.[name];
       if (value === undefined) throw new SpecError(published, `$ref ${ref} points at nothing in ${file}`);
       return structuredClone(value);
     }
@@ -81,7 +80,7 @@ export function inlineLiteralRefs(doc: Record<string, unknown>, published: strin
   return visit(doc) as Record<string, unknown>;
 }
 
-/** Each relative `$ref` written in the published files (without its `#…` part), and the files it names from where it is written. */
+/** Each relative `$ref` written in the published files, as written, and the files it names from where it is written. */
 function refTargets(published: string): Map<string, Set<string>> {
   const targets = new Map<string, Set<string>>();
   for (const file of refClosure(published)) {

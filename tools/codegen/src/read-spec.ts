@@ -43,8 +43,7 @@ export function readSpec(file: string, parsed?: Record<string, unknown>): Loaded
     if (seen.has(key)) throw new SpecError(file, `circular $ref ${ref}`);
     seen.add(key);
     let node = load(path);
-    for (const part of pointer.split("/").slice(1)) {
-      const name = decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~");
+    for (const name of pointerSegments(pointer)) {
       node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[name] : undefined;
       if (node === undefined) throw new SpecError(file, `unresolved $ref ${ref}`);
     }
@@ -60,6 +59,26 @@ export function readSpec(file: string, parsed?: Record<string, unknown>): Loaded
       return (typeof ref === "string" ? resolveRef(ref, origin.get(value as object) ?? file, new Set()) : value) as T;
     },
   };
+}
+
+/**
+ * The names a JSON pointer in a URI fragment steps through (RFC 6901 §6: percent-decoded, then `~1` → `/` and
+ * `~0` → `~`): `#/paths/~1a%7Bb%7D/get` → `["paths", "/a{b}", "get"]`; a leading `#` is optional.
+ */
+export function pointerSegments(pointer: string): string[] {
+  return pointer
+    .replace(/^#/, "")
+    .split("/")
+    .slice(1)
+    .map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // Not percent-encoded after all.
+      }
+      return decoded.replace(/~1/g, "/").replace(/~0/g, "~");
+    });
 }
 
 function markOrigin(node: unknown, path: string, origin: WeakMap<object, string>): void {

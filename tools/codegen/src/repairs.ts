@@ -3,7 +3,7 @@ import { lintProblems, type Problem } from "./baseline.js";
 import type { ApiEntry } from "./config.js";
 import { writeEffectiveSpec } from "./effective-spec.js";
 import { appendOverlayActions, type OverlayAction } from "./overlay.js";
-import { readSpec } from "./read-spec.js";
+import { pointerSegments, readSpec } from "./read-spec.js";
 
 /** A structural problem Redocly reported (`struct` rule): its JSON pointer into the linted document, and its message. */
 export interface StructProblem {
@@ -34,7 +34,7 @@ export function structuralRepairs(doc: Record<string, unknown>, problems: readon
   const actions: OverlayAction[] = [];
   const done = new Set<string>();
   for (const { pointer } of problems) {
-    const segments = parsePointer(pointer);
+    const segments = pointerSegments(pointer);
     const keyword = segments.at(-1);
     const parentPath = segments.slice(0, -1);
     const schema = at(doc, parentPath);
@@ -85,23 +85,6 @@ function nullableIn31(schema: Record<string, unknown>): Record<string, unknown> 
   return update;
 }
 
-/** `#/paths/~1a%7Bb%7D/get` → `["paths", "/a{b}", "get"]` (RFC 6901, in a URI fragment: percent-decoded first). */
-function parsePointer(pointer: string): string[] {
-  const body = pointer.replace(/^#/, "");
-  return body
-    .split("/")
-    .slice(1)
-    .map((segment) => {
-      let decoded = segment;
-      try {
-        decoded = decodeURIComponent(segment);
-      } catch {
-        // Not percent-encoded after all.
-      }
-      return decoded.replace(/~1/g, "/").replace(/~0/g, "~");
-    });
-}
-
 function at(doc: unknown, path: readonly string[]): unknown {
   let node = doc;
   for (const segment of path) node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
@@ -137,10 +120,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function danglingSchemaRepairs(doc: Record<string, unknown>, pointers: readonly string[]): OverlayAction[] {
   const missing = new Set<string>();
   for (const pointer of pointers) {
-    const node = at(doc, parsePointer(pointer));
+    const node = at(doc, pointerSegments(pointer));
     const ref = isRecord(node) && typeof node.$ref === "string" ? node.$ref : undefined;
-    const name = ref && /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
-    if (name) missing.add(decodeURIComponent(name).replace(/~1/g, "/").replace(/~0/g, "~"));
+    const [components, schemas, name, ...more] = ref?.startsWith("#") ? pointerSegments(ref) : [];
+    if (components === "components" && schemas === "schemas" && name !== undefined && !more.length) missing.add(name);
   }
   if (!missing.size) return [];
   const schemas = Object.fromEntries([...missing].map((name) => [name, {}]));
