@@ -96,22 +96,21 @@ type RawRequest = (method: string, path: string, init: unknown) => Promise<{ err
 /**
  * A base URL a request path can be appended to: absolute, `http:` or `https:`, without credentials
  * (`user:password@`, which would go to every request; give them as the client's auth), a query or a
- * fragment (the path would land inside them). Throws `SignhubError` otherwise, quoting no credentials.
+ * fragment (the path would land inside them). Throws `SignhubError` otherwise, never quoting the value.
  */
 function checkBaseUrl(value: unknown, { provider, title }: ProviderConfig): string {
+  // The value itself is never quoted: credentials or a token may sit anywhere in it.
   const refuse = (problem: string) => new SignhubError(`${title} client: the baseUrl ${problem}`, { provider });
   if (typeof value !== "string") throw refuse(`must be a string, not ${value === null ? "null" : typeof value}`);
-  const shown = JSON.stringify(value.replace(/\/\/[^/?#]*@/, "//[redacted]@").slice(0, 200));
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw refuse(`${shown} is not an absolute URL (e.g. https://api.example.com/v1)`);
+    throw refuse("is not an absolute URL (e.g. https://api.example.com/v1)");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse(`${shown} is not an http: or https: URL`);
-  if (url.username || url.password) throw refuse(`must not carry credentials (user:password@): give them as the client's auth`);
-  if (url.search || url.hash || value.includes("?") || value.includes("#"))
-    throw refuse(`${shown} has a query or a fragment, which request paths would land in`);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("is not an http: or https: URL");
+  if (url.username || url.password) throw refuse("must not carry credentials (user:password@): give them as the client's auth");
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw refuse("has a query or a fragment, which request paths would land in");
   return value;
 }
 

@@ -148,9 +148,23 @@ export function createTransport(config: TransportConfig): Transport {
           if (dispatcher) body = await deadline.race(dispatchBody(body as BodyInit, headers));
           bodyReady = true;
         }
-        const authorizing = authorizer?.authorize(sendable, refreshed ? REFRESH : FIRST_TRY);
-        // A token function that never settles still ends at the deadline, or at the caller's abort.
-        if (authorizing) await deadline.race(authorizing);
+        let authorizing: void | Promise<void> | undefined;
+        try {
+          authorizing = authorizer?.authorize(sendable, refreshed ? REFRESH : FIRST_TRY);
+          // A token function that never settles still ends at the deadline, or at the caller's abort.
+          if (authorizing) await deadline.race(authorizing);
+        } catch (error) {
+          // A token function's own failure (its identity provider down, say) may quote the very token: a
+          // SignhubError with its text scrubbed, never retried; the deadline's and the caller's end go on as they are.
+          if (error instanceof SignhubError || deadline.timedOut || callerSignal?.aborted) throw error;
+          throw new SignhubError(
+            `${config.title} ${method} request: the credentials could not be had: ${scrubSecrets(innermostMessage(error), secrets())}; nothing was sent`,
+            {
+              ...context,
+              cause: scrubError(error, secrets()),
+            },
+          );
+        }
         // A header the token function wrote is checked as the caller's are.
         if (authorizing) checkHeaders(headers, invalid);
         // Credentials that go in the query (an API key `in: query`) are added to this attempt's URL.
