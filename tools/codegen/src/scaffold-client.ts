@@ -211,7 +211,7 @@ ${baseUrl ? "" : "  /** The API's base URL (the spec gives no server with a defa
 export type ${type} = SignhubClient<paths, typeof operationTable>;
 
 /** Typed client for the ${commentText(title)} API.${options.length && !single ? " Each operation is sent with the first of its security requirements whose credentials the client holds." : ""} */
-export function ${factory}(options: ${type}Options): ${type} {
+export function ${factory}(options: ${type}Options${baseUrl && !single ? " = {}" : ""}): ${type} {
   const { ${options.map((option) => `${option.name}, `).join("")}...rest } = options;
   return createOperations<paths, typeof operationTable>(
     operationTable,

@@ -92,6 +92,16 @@ test("one scheme some operations go without is an optional option, sent where an
   );
 });
 
+test("a client whose options are all optional may be made without any; one with a required option may not", () => {
+  const wiring = readClientWiring(readSpec(fixture("many-schemes.yaml")));
+  expect(clientSource("many", "Many", "createManyClient", "ManyClient", wiring)).toContain(
+    "export function createManyClient(options: ManyClientOptions = {}): ManyClient {",
+  );
+  expect(clientSource("many", "Many", "createManyClient", "ManyClient", { ...wiring, baseUrl: undefined })).toContain(
+    "export function createManyClient(options: ManyClientOptions): ManyClient {",
+  );
+});
+
 test("several schemes are optional options, by kind or by the scheme's name, sent per operation by securitySchemes", () => {
   const source = clientSource("many", "Many", "createManyClient", "ManyClient", readClientWiring(readSpec(fixture("many-schemes.yaml"))));
   for (const line of [
