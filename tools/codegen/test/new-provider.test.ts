@@ -23,7 +23,8 @@ test("adds the redocly.yaml entry and a package wired to core, from the spec alo
   expect(files).toContain("packages/acme-sign/src/index.ts");
   expect(readApis(root).map((api) => api.name)).toContain("acme-sign");
   const index = readFileSync(join(root, "packages/acme-sign/src/index.ts"), "utf8");
-  expect(index).toContain("export function createAcmeSignClient(options: AcmeSignClientOptions): AcmeSignClient");
+  // Every option optional (a server with defaults, no credentials): the client may be made without any.
+  expect(index).toContain("export function createAcmeSignClient(options: AcmeSignClientOptions = {}): AcmeSignClient");
   expect(index).toContain('baseUrl: "https://api.good.test"');
   expect(JSON.parse(readFileSync(join(root, "packages/acme-sign/package.json"), "utf8")).name).toBe("@signhub/acme-sign");
   const turbo = JSON.parse(readFileSync(join(root, "packages/acme-sign/turbo.json"), "utf8"));
